@@ -1,0 +1,3 @@
+from calfeed.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""Find every time expression in a text, whatever its language.
+
+Chinese rules run where the text has Han characters, English rules where it has Latin words;
+their results are merged, the longer span winning where two overlap.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from calfeed.extract.types import Timex
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def detect_language(text: str) -> str:
+    """'zh' when the text has Han characters, otherwise 'en'."""
+    return "zh" if _HAN.search(text) else "en"
+
+
+def find_timexes(text: str, ref: dt.datetime, lang: str = "auto", date_order: str = "MDY") -> list[Timex]:
+    """All time expressions of `text`, resolved against the aware datetime `ref`, in text order."""
+    from calfeed.extract import en, zh  # imported here so `calfeed --help` stays fast
+
+    found: list[Timex] = []
+    if lang in ("auto", "zh") and (lang == "zh" or _HAN.search(text)):
+        found.extend(zh.tag(text, ref))
+    if lang in ("auto", "en") and (lang == "en" or _LATIN_WORD.search(text)):
+        found.extend(en.tag(text, ref, date_order=date_order))
+    return merge_overlaps(found)
+
+
+def merge_overlaps(items: list[Timex]) -> list[Timex]:
+    """Keep the longest of overlapping expressions (the earlier one on a tie), in text order."""
+    items = sorted(items, key=lambda t: (t.span[0], -(t.span[1] - t.span[0])))
+    kept: list[Timex] = []
+    for t in items:
+        if kept and t.span[0] < kept[-1].span[1]:
+            last = kept[-1]
+            if (t.span[1] - t.span[0]) > (last.span[1] - last.span[0]):
+                kept[-1] = t
+            continue
+        kept.append(t)
+    return kept
