@@ -267,6 +267,45 @@ def _tz_years(records: Sequence[EventRecord]) -> tuple[int, int] | None:
     return min(years), max(years + ends)
 
 
+# ---------------------------------------------------------------- serializing
+_ATOM_RE = re.compile(r"\\.|\^.|.", re.DOTALL)
+
+
+def fold(line: str, limit: int = 75) -> str:
+    r"""Fold one content line (RFC 5545 3.1) at most `limit` octets a line, never inside a UTF-8
+    character nor inside a backslash (TEXT) or caret (RFC 6868) escape.
+
+    icalendar's own folding keeps a trailing backslash with the next line but cannot tell an
+    escaped backslash from an escape's start, so it splits ``\\`` (an escaped backslash) when
+    another character follows it at the limit; this is the same algorithm without that flaw.
+
+    >>> fold("SUMMARY:" + "a" * 70).split("\r\n")
+    ['SUMMARY:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', ' aaa']
+    >>> [len(x.encode()) for x in fold("SUMMARY:" + "截止" * 40).split("\r\n")]
+    [74, 73, 73, 31]
+    """
+    if len(line) <= limit // 4 or len(line.encode()) <= limit:
+        return line
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    room = limit
+    for atom in _ATOM_RE.findall(line):
+        n = len(atom.encode())
+        if current and size + n > room:
+            out.append("".join(current))
+            current, size, room = [], 0, limit - 1  # continuation lines start with a space
+        current.append(atom)
+        size += n
+    out.append("".join(current))
+    return "\r\n ".join(out)
+
+
+def serialize(component: icalendar.cal.component.Component) -> bytes:
+    """icalendar's content lines for `component`, folded by `fold`, CRLF-terminated."""
+    return "".join(fold(line) + "\r\n" for line in component.content_lines() if line).encode()
+
+
 # ---------------------------------------------------------------- caches
 class BlockCache:
     """Serialized VEVENT blocks by key, in memory (LRU) and optionally in a SQLite file.
@@ -357,7 +396,7 @@ class FeedBuilder:
         for rec, key in zip(records, keys, strict=True):
             block = found.get(key) or new.get(key)
             if block is None:
-                block = new[key] = build_vevent(rec, self.settings).to_ical()
+                block = new[key] = serialize(build_vevent(rec, self.settings))
             out.append(block)
         self.cache.put_many(new)
         return out
@@ -405,7 +444,7 @@ def _header(s: CalendarSettings, *, name: str | None, description: str | None,
         cal.add_component(icalendar.Timezone.from_tzid(
             s.timezone, first_date=dt.date(first, 1, 1), last_date=dt.date(last + 6, 1, 1)))
     assert not cal.get_missing_tzids()
-    text = cal.to_ical()
+    text = serialize(cal)
     end = b"END:VCALENDAR\r\n"
     assert text.endswith(end)
     return text[: -len(end)], end
