@@ -22,11 +22,12 @@ def detect_language(text: str) -> str:
 def find_timexes(text: str, ref: dt.datetime, lang: str = "auto", date_order: str = "MDY") -> list[Timex]:
     """All time expressions of `text`, resolved against the aware datetime `ref`, in text order."""
     found: list[Timex] = []
-    if lang in ("auto", "zh") and (lang == "zh" or _HAN.search(text)):
+    latin = _LATIN_WORD.search(text)
+    if lang == "zh" or (lang == "auto" and (_HAN.search(text) or not latin)):
         from calfeed.extract import zh  # imported on first use: `calfeed --help` stays fast
 
         found.extend(zh.tag(text, ref))
-    if lang in ("auto", "en") and (lang == "en" or _LATIN_WORD.search(text)):
+    if lang == "en" or (lang == "auto" and latin):
         from calfeed.extract import en
 
         found.extend(en.tag(text, ref, date_order=date_order))

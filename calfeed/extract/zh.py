@@ -29,6 +29,7 @@ from calfeed.extract.zh_patterns import (
     PAST_WORDS,
     PREFIX,
     RANGE_SEP,
+    SUBRANGE,
     SUFFIX,
 )
 
@@ -39,7 +40,7 @@ WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Hours (first, last) of the parts of the day.
 POD_HOURS = {
-    "凌晨": (0, 5), "清晨": (5, 7), "早晨": (6, 9), "早上": (6, 9), "早": (6, 9), "上午": (7, 11), "中午": (11, 13),
+    "凌晨": (0, 5), "清晨": (5, 7), "早晨": (6, 9), "早上": (6, 9), "早": (6, 9), "上午": (7, 11), "中午": (12, 13),
     "午后": (13, 14), "下午": (13, 17), "傍晚": (17, 19), "晚上": (18, 23), "晚间": (18, 23), "晚": (18, 23),
     "夜里": (20, 23), "夜间": (20, 23), "深夜": (22, 23), "半夜": (23, 23), "午夜": (0, 0), "后半夜": (2, 4),
     "前半夜": (20, 23), "黎明": (4, 6), "白天": (6, 18),
@@ -52,6 +53,7 @@ RELATIVE_DAYS = {
 }
 DAY_PODS = {"今晨": "清晨", "昨晨": "清晨", "今早": "早上", "明早": "早上", "今晚": "晚上", "昨晚": "晚上",
             "明晚": "晚上", "当晚": "晚上", "今夜": "夜里", "昨夜": "夜里", "当夜": "夜里"}
+SAFE_TERMS = {"立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "清明", "芒种", "惊蛰"}
 ANAPHORA_DAYS = {"当天": 0, "当日": 0, "是日": 0, "同日": 0, "次日": 1, "翌日": 1, "隔日": 1, "当晚": 0, "当夜": 0}
 RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "本年度": 0,
                   "这一年": 0, "明年": 1, "来年": 1, "下一年": 1, "后年": 2, "大后年": 3}
@@ -104,6 +106,7 @@ class Fields:
     quarter: tuple[int, int] | None = None  # first and last quarter, year from context
     nth_week: int | None = None
     nth_day: int | None = None
+    range_from: int | None = None  # 12-19日: the bare first number of a range
     anaphora: tuple[str, int] | None = None  # ("day"|"month"|"year", offset) from the last date mentioned
     rules: list[str] = field(default_factory=list)
 
@@ -144,10 +147,17 @@ class _Tagger:
     def compose(self, atoms: list[tuple[str, re.Match]]) -> list[Fields]:
         groups: list[Fields] = []
         cur: Fields | None = None
+        pending: Fields | None = None  # a bare range start waiting for its unit
         for kind, m in atoms:
             f = self.atom_fields(kind, m)
             if f is None:
                 continue
+            if f.kind == "numrange":
+                pending = f
+                continue
+            if pending is not None and pending.end == f.start and f.kind == "date":
+                f.range_from, f.start = pending.range_from, pending.start
+            pending = None
             if cur is not None and self.can_join(cur, f):
                 self.join(cur, f)
                 continue
@@ -181,7 +191,7 @@ class _Tagger:
             if close:
                 end += close.end()
         for name in ("year", "month", "day", "weekday", "pod", "hour", "minute", "second", "fuzzy", "season",
-                     "holiday", "quarter", "nth_week", "nth_day", "anaphora"):
+                     "holiday", "quarter", "nth_week", "nth_day", "anaphora", "range_from"):
             v = getattr(f, name)
             if v is not None:
                 setattr(cur, name, v)
@@ -280,23 +290,26 @@ class _Tagger:
         return self._f(m, 1, span=(dt.date(lo, 1, 1), dt.date(hi, 12, 31)), grain="decade", approx=bool(m["de_fz"]))
 
     def atom_lunar(self, m: re.Match) -> Fields | None:
-        mo_text, d_text = m["lu_m"], m["lu_d"]
-        lunar_month_name = mo_text in ("正", "腊", "冬")
-        lunar_day_form = d_text.startswith(("初", "廿")) or not d_text.isdigit()
-        if not (m["lu_mark"] or lunar_month_name or lunar_day_form):
-            return None
+        """农历八月十五, 腊月初十, 五月廿二; a month-day that is not lunar after all reads as solar."""
+        mo_text, d_text = m["lu_m"], (m["lu_d"] or "").rstrip("日号")
+        marked = bool(m["lu_mark"] or m["lu_mark0"])
+        lunar = marked or mo_text in ("正", "腊", "冬") or d_text.startswith(("初", "廿")) or \
+            (d_text != "" and not d_text.isdigit() and not (m["lu_d"] or "").endswith(("日", "号")))
         month = {"正": 1, "冬": 11, "腊": 12}.get(mo_text) or parse_int(mo_text)
-        if d_text.startswith("初"):
-            day = parse_int(d_text[1:])
-        else:
-            day = parse_int(d_text)
-        if not month or not day or day > 30:
+        day = parse_int(d_text[1:] if d_text.startswith("初") else d_text) if d_text else None
+        if not month or (d_text and (not day or day > (30 if lunar else 31))):
             return None
-        f = self._f(m, 3, month=month, day=day, lunar=True, leap=bool(m["lu_leap"]))
+        if m["lu_y"] is None and "年" in m.group():
+            return None
+        f = self._f(m, 3 if day else 2, month=month, day=day, lunar=lunar, leap=bool(m["lu_leap"]),
+                    grain="day" if day else "month")
         if m["lu_y"]:
             f.year, f.year_named = self.year_of(m["lu_y"]), True
-        elif "年" in m.group():
-            return None
+            if f.year is None:
+                return None
+            if not day:
+                f.rank = 2
+        f.rules.append("lunar" if lunar else "md")
         return f
 
     def atom_lunar2(self, m: re.Match) -> Fields | None:
@@ -437,8 +450,11 @@ class _Tagger:
     def atom_holiday(self, m: re.Match) -> Fields | None:
         name = m["ho"]
         suffix = m["hsuf"] or ""
-        if name in ("七夕",) and self.norm[m.end():m.end() + 1] == "月":
-            return None
+        if name in cal.SOLAR_TERMS and name not in SAFE_TERMS:
+            # 大雪, 小满, 谷雨 are weather and words first; a solar term after a year or with 节气
+            if not (re.search(r"[年]\s*$", self.norm[max(0, m.start() - 1):m.start()])
+                    or re.match(r"\s*(?:节气|时节|当天|这天|前后|之际)", self.norm[m.end():])):
+                return None
         f = self._f(m, 3, grain="day")
         f.holiday = (name, suffix in ("小长假", "长假", "假期", "黄金周", "放假", "期间"))
         f.rules.append("holiday")
@@ -472,7 +488,7 @@ class _Tagger:
         n = parse_int(m["nw_n"])
         if not n or n > 53:
             return None
-        f = self._f(m, 2.7, grain="week")
+        f = self._f(m, 2.7, grain="week", weekday=WEEKDAYS.get(m["nw_wd"] or ""))
         f.nth_week = n
         f.rules.append("nth-week")
         return f
@@ -522,6 +538,10 @@ class _Tagger:
         if word == "现在":
             f.hour, f.minute, f.second, f.rank = self.ref.hour, self.ref.minute, self.ref.second, 5
         return f
+
+    def atom_numrange(self, m: re.Match) -> Fields | None:
+        n = parse_int(m["nr_n"])
+        return None if n is None else self._f(m, 0, kind="numrange", range_from=n)
 
     def atom_pod(self, m: re.Match) -> Fields | None:
         return self._f(m, 4, pod=m["po"], grain="hour")
@@ -636,7 +656,7 @@ class _Tagger:
             return None
         if len(text) == 2:
             century = self.today.year // 100 * 100
-            y = century + y if century + y <= self.today.year + 10 else century - 100 + y
+            y = century + y if century + y <= self.today.year + 20 else century - 100 + y
         return y if 1 <= y <= 9999 else None
 
     def clause_after(self, pos: int) -> str:
@@ -675,9 +695,9 @@ class _Tagger:
             return ref.year + 1
         if tense < 0 and delta > 20 and (ref - at(ref.year - 1)).days < 240:
             return ref.year - 1
-        if delta > 120 and (ref - at(ref.year - 1)).days < 120:
+        if delta > 150 and (ref - at(ref.year - 1)).days < 45:
             return ref.year - 1
-        if delta < -120 and (at(ref.year + 1) - ref).days < 120:
+        if delta < -150 and (at(ref.year + 1) - ref).days < 45:
             return ref.year + 1
         return ref.year
 
@@ -706,6 +726,9 @@ class _Tagger:
             return _fuzzy_part(lo, hi, f.fuzzy) + ("quarter",) if f.fuzzy else (lo, hi, "quarter")
         if f.span is not None and f.day is None and f.month is None:
             lo, hi = f.span
+            if f.weekday is not None and f.grain == "week":
+                day = lo + dt.timedelta(days=f.weekday)
+                return day, day, "day"
             if f.fuzzy:
                 lo, hi = _fuzzy_part(lo, hi, f.fuzzy)
             return lo, hi, f.grain
@@ -752,7 +775,7 @@ class _Tagger:
         except ValueError:
             return None
         if f.weekday is not None and f.year is None and day.weekday() != f.weekday:
-            for y in (year + 1, year - 1, year + 2, year - 2):
+            for y in (year + 1, year - 1):
                 try:
                     alt = dt.date(y, f.month, f.day)
                 except ValueError:
@@ -810,45 +833,39 @@ class _Tagger:
         return (day, day, "day") if day else None
 
     def holiday_interval(self, f: Fields, name: str, span_wanted: bool) -> tuple[Day, Day, str] | None:
-        if f.year is not None:
-            years = [f.year]
-        else:
-            years = [self.today.year, self.today.year - 1, self.today.year + 1]
-        best: tuple[Day, Day] | None = None
-        tense = self.tense(f)
-        for y in years:
+        """A festival (or its official days off) in the named year; else this year's, or the
+        coming one when this year's is long past and the sentence does not speak of the past."""
+        def occurrence(y: int) -> tuple[Day, Day] | None:
             day = cal.festival_day(name, y)
             if day is None:
-                continue
+                return None
             span = cal.official_holiday(name, y) if span_wanted else None
-            lo, hi = span if span else (day, day)
-            if best is None:
-                best = (lo, hi)
-                continue
-            if f.year is None:
-                def dist(a: tuple[Day, Day]) -> float:
-                    if a[0] <= self.today <= a[1]:
-                        return 0
-                    delta = (a[0] - self.today).days
-                    penalty = 400 if (tense > 0 and a[1] < self.today) or (tense < 0 and a[0] > self.today) else 0
-                    return abs(delta) + penalty
-                if dist((lo, hi)) < dist(best):
-                    best = (lo, hi)
-        if best is None:
-            return None
-        return best[0], best[1], "day"
+            return span if span else (day, day)
+
+        year = f.year if f.year is not None else self.forward_year
+        if year is not None:
+            found = occurrence(year)
+        else:
+            found = occurrence(self.today.year)
+            tense = self.tense(f)
+            if found is not None and (self.today - found[1]).days > 30 and tense >= 0:
+                found = occurrence(self.today.year + 1) or found
+            elif found is not None and (found[0] - self.today).days > 30 and tense < 0:
+                found = occurrence(self.today.year - 1) or found
+        return (found[0], found[1], "day") if found else None
 
     def nth_week_interval(self, f: Fields, n: int) -> tuple[Day, Day, str] | None:
+        """第N周 of a month or year (weeks start on the first Monday); 第N个周二: the N-th Tuesday."""
         y = f.year if f.year is not None else self.today.year
-        if f.month is not None:
-            first = dt.date(y, f.month, 1)
-            monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
-        else:
-            first = dt.date(y, 1, 1)
-            monday = first - dt.timedelta(days=first.weekday())
-            if first.weekday() > 3:
-                monday += dt.timedelta(days=7)
+        first = dt.date(y, f.month or 1, 1)
+        if f.weekday is not None and f.month is not None:
+            day = cal.nth_weekday(y, f.month, f.weekday, n)
+            return (day, day, "day") if day else None
+        monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
         lo = monday + dt.timedelta(weeks=n - 1)
+        if f.weekday is not None:
+            day = lo + dt.timedelta(days=f.weekday)
+            return day, day, "day"
         return lo, lo + dt.timedelta(days=6), "week"
 
     def timed(self, day: Day, f: Fields) -> tuple[dt.datetime, dt.datetime, str] | None:
@@ -866,6 +883,8 @@ class _Tagger:
             if not (pod in ("晚上", "夜里", "深夜", "半夜", "晚") and hour <= 4 and pod != "晚上"):
                 hour += 12
         if pod in ("中午",) and hour < 6:
+            hour += 12
+        if pod in ("半夜", "深夜", "夜里", "夜间") and 6 <= hour < 12:
             hour += 12
         if hour == 24 or (hour == 12 and pod in ("晚上", "夜里", "半夜", "深夜")):
             day, hour = day + ONE_DAY, 0
@@ -900,6 +919,19 @@ class _Tagger:
             return self.finish_duration(f)
         if f.kind == "set":
             return self.finish_set(f)
+        if f.range_from is not None:
+            return self.finish_numrange(f)
+        sub = SUBRANGE.match(self.norm, f.end) if f.day is None and f.hour is None else None
+        if sub is not None and (f.year is not None or f.month is not None or f.anaphora):
+            found = self.finish_subrange(f, sub)
+            if found is not None:
+                return found
+        prefix0 = PREFIX.search(self.norm, max(0, f.start - 6), f.start)
+        if (prefix0 and prefix0["p"] in ("近", "最近", "过去", "过去的", "未来", "今后") and f.month is not None
+                and f.day is None and f.year is None and not f.lunar and f.rank == 2):
+            # 近三月: three months, not March
+            g = replace(f, kind="duration", duration=f"P{f.month}M", duration_parts=(float(f.month), "月"))
+            return self.finish_duration(g)
         if f.year_named and f.year is not None and f.year == self.today.year + 1 and f.month is None and f.rank == 1:
             self.forward_year = f.year
         elif f.year_named and f.year is not None and f.year <= self.today.year:
@@ -951,6 +983,58 @@ class _Tagger:
             pass
         return self.make(s, e, typ, start, end, grain, approx, mod=mod, rule="+".join(f.rules))
 
+    def finish_numrange(self, f: Fields) -> Timex | None:
+        """12-19日, 2019年1-五月, 9~12点半: the first number takes the unit of the second."""
+        a = replace(f, range_from=None, rules=list(f.rules))
+        b = replace(f, range_from=None, rules=list(f.rules))
+        if f.hour is not None:
+            a.minute, a.hour, a.second = 0, f.range_from, None
+        elif f.day is not None:
+            a.day = f.range_from
+        elif f.month is not None:
+            a.month = f.range_from
+        else:
+            return None
+        ra, rb = self.resolve(a), self.resolve(b)
+        if ra is None or rb is None or rb[1] < ra[0]:
+            return None
+        return self.make(f.start, f.end, "range", ra[0], rb[1], rb[2], f.approx, rule="numeric-range")
+
+    def finish_subrange(self, f: Fields, sub: re.Match) -> Timex | None:
+        """2022年前十一个月, 上月最后五天, 这个月前两天, 70年第8个月, 2005年首月."""
+        iv = self.interval(f)
+        if iv is None:
+            return None
+        lo, hi, _ = iv
+        which, unit = sub["which"], sub["u"]
+        n = parse_int(sub["n"]) if sub["n"] else 1
+        if not n:
+            return None
+        if unit in ("月", "季度"):
+            months = n * (3 if unit == "季度" else 1)
+            if which in ("前", "头", "首"):
+                y, m = _add_months(lo.year, lo.month, months - 1)
+                start, end = lo, _month_end(y, m)
+            elif which == "第":
+                y, m = _add_months(lo.year, lo.month, months - 1)
+                start, end = dt.date(y, m, 1), _month_end(y, m)
+            else:
+                y, m = _add_months(hi.year, hi.month, -(months - 1))
+                start, end = dt.date(y, m, 1), hi
+        elif unit in ("天", "日"):
+            if which in ("前", "头", "首"):
+                start, end = lo, lo + dt.timedelta(days=n - 1)
+            elif which == "第":
+                start = end = lo + dt.timedelta(days=n - 1)
+            else:
+                start, end = hi - dt.timedelta(days=n - 1), hi
+        else:
+            return None
+        if start < lo or end > hi:
+            return None
+        return self.make(f.start, sub.end(), "range" if start != end else "date", start, end,
+                         "month" if unit in ("月", "季度") else "day", False, rule="sub-range")
+
     def finish_duration(self, f: Fields) -> Timex | None:
         s, e = f.start, f.end
         prefix = PREFIX.search(self.norm, max(0, s - 6), s)
@@ -959,6 +1043,12 @@ class _Tagger:
         word = suffix["s"] if suffix else ""
         amount, unit = f.duration_parts or (0, "天")
         rule = "duration"
+        if p in ("过", "再过", "过了") and not word:
+            point = _shift(self.ref, amount, unit)
+            if point is None:
+                return None
+            lo = point.date() if unit in ("天", "日", "周", "月", "年", "季度") else point
+            return self.make(prefix.start("p"), e, "range", lo, None, "day", f.approx, mod="after", rule="duration-later")
         if word in ("后", "以后", "之后", "前", "以前", "之前", "内", "以内", "之内", "以来", "来") and unit != "周年":
             e = suffix.end()
             delta_sign = -1 if word in ("前", "以前", "之前", "以来", "来") else 1
@@ -967,10 +1057,23 @@ class _Tagger:
                 return None
             coarse = unit in ("年", "月", "季度", "周")
             if word in ("内", "以内", "之内"):
-                return self.make(s, e, "range", self.ref, _end_of_day(point, self.tz) if coarse or unit in ("天", "日", "工作日") else point,
-                                 "day", f.approx, mod="within", rule=rule + "-within")
+                if p in ("未来", "今后"):
+                    s = prefix.start("p")
+                whole_months = unit in ("年", "月", "季度") and amount == int(amount)
+                if p in ("未来", "今后") and whole_months:
+                    bound = _end_of_day(point - ONE_DAY, self.tz)
+                elif whole_months:
+                    bound = _end_of_day(_month_end(point.year, point.month), self.tz)
+                elif coarse or unit in ("天", "日", "工作日", "交易日"):
+                    bound = _end_of_day(point, self.tz)
+                else:
+                    bound = point
+                return self.make(s, e, "range", self.ref, bound, "day", f.approx, mod="within", rule=rule + "-within")
             if word in ("以来", "来"):
-                lo = point.date() if coarse or unit in ("天", "日") else point
+                if p in ("近", "最近"):
+                    s = prefix.start("p")
+                lo = dt.date(point.year, point.month, 1) if unit in ("年", "月", "季度") else \
+                    point.date() if coarse or unit in ("天", "日") else point
                 return self.make(s, e, "range", _as_datetime(lo, self.tz), self.ref, "day", f.approx, mod="since",
                                  rule=rule + "-since")
             if unit in ("年",) and amount == int(amount):
@@ -999,12 +1102,16 @@ class _Tagger:
             point = _shift(self.ref, amount, unit)
             if point is None:
                 return None
+            if unit in ("年", "月", "季度"):
+                point = _end_of_day(point - ONE_DAY, self.tz)
             return self.make(prefix.start("p"), e, "range", self.ref, point, "day", f.approx, mod="within",
                              rule="duration-future")
         if p in ("过去", "过去的", "最近", "最近的", "近"):
             point = _shift(self.ref, -amount, unit)
             if point is None:
                 return None
+            if unit in ("年", "月", "季度"):
+                point = _as_datetime(point.date(), self.tz)
             return self.make(prefix.start("p"), e, "range", point, self.ref, "day", f.approx, mod="since",
                              rule="duration-past")
         return self.make(s, e, "duration", None, None, f.grain, f.approx, duration=f.duration, rule=rule)
@@ -1094,10 +1201,11 @@ def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
 def _fuzzy_years(lo: int, hi: int, fz: str | None) -> tuple[int, int]:
     if not fz:
         return lo, hi
+    width = 19 if hi - lo > 10 else 2
     if fz in ("初", "初期", "前期"):
-        return lo, lo + (2 if fz == "前期" else 1) if fz != "初" else lo + 1
+        return lo, lo + width
     if fz in ("末", "末期", "后期"):
-        return hi - 2, hi
+        return hi - width, hi
     if fz in ("中期", "中叶"):
         return lo + 3, lo + 6
     return lo, hi

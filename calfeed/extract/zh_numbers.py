@@ -54,8 +54,11 @@ def parse_int(s: str) -> int | None:
 def parse_amount(s: str) -> float | None:
     """Like parse_int, plus decimals (2621.2) and 半 (一年半 -> 1.5 via the caller)."""
     s = s.replace(",", "").strip()
+    scale = 1.0
+    if s.endswith("万") and s[:-1].replace(".", "", 1).isdigit():
+        s, scale = s[:-1], 10000.0
     try:
-        return float(s)
+        return float(s) * scale
     except ValueError:
         value = parse_int(s)
         return None if value is None else float(value)
