@@ -293,7 +293,7 @@ class _Tagger:
         """农历八月十五, 腊月初十, 五月廿二; a month-day that is not lunar after all reads as solar."""
         mo_text, d_text = m["lu_m"], (m["lu_d"] or "").rstrip("日号")
         marked = bool(m["lu_mark"] or m["lu_mark0"])
-        lunar = marked or mo_text in ("正", "腊", "冬") or d_text.startswith(("初", "廿")) or \
+        lunar = marked or bool(m["lu_leap"]) or mo_text in ("正", "腊", "冬") or d_text.startswith(("初", "廿")) or \
             (d_text != "" and not d_text.isdigit() and not (m["lu_d"] or "").endswith(("日", "号")))
         month = {"正": 1, "冬": 11, "腊": 12}.get(mo_text) or parse_int(mo_text)
         day = parse_int(d_text[1:] if d_text.startswith("初") else d_text) if d_text else None
@@ -333,7 +333,9 @@ class _Tagger:
             before = self.norm[max(0, m.start() - 6):m.start()]
             after = self.norm[m.end():m.end() + 2]
             if DURATION_CUE.search(before) or re.match(r"[来多间里内后前以之]", after):
-                return None
+                f = self._f(m, 0, kind="duration", grain="year", duration=f"P{int(ytext)}Y")
+                f.duration_parts = (float(ytext), "年")
+                return f
         f = self._f(m, 1, year=year, year_named=True, grain="year")
         if m["y_m"]:
             f.month, f.rank, f.grain = parse_int(m["y_m"]), 2, "month"
