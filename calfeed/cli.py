@@ -155,6 +155,13 @@ def describe_event(ev) -> str:
     return f"{approx}{when:<40} {ev.kind:<12} {ev.title}\n    ← {ev.timex}: {ev.evidence[:120]}"
 
 
+# ---------------------------------------------------------------- calfeed tokens
+def cmd_tokens(args: argparse.Namespace) -> int:
+    from calfeed.web.tokens import cmd_tokens as run
+
+    return run(args)
+
+
 # ---------------------------------------------------------------- the parser
 Command = Callable[[argparse.Namespace], int]
 
@@ -182,6 +189,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the CONTRACT.md JSON")
     p.add_argument("--ics", metavar="FILE", help="also write the events as an .ics file")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("tokens", help="create, list or revoke the links of private feeds")
+    p.add_argument("--config", metavar="PATH", help="events.yaml (default: $CALFEED_CONFIG or ./events.yaml)")
+    tsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    t = tsub.add_parser("create", help="a new secret link to a private feed (printed once)")
+    t.add_argument("slug", metavar="FEED", help="a feed of the feeds.named section marked private: true")
+    t.add_argument("--note", help="who the link is for")
+    tsub.add_parser("list", help="the tokens (ids, feeds, notes; never the secrets)")
+    t = tsub.add_parser("revoke", help="make a link stop working")
+    t.add_argument("id", metavar="ID", help="the token id shown by list")
+    p.set_defaults(func=cmd_tokens)
     return parser
 
 

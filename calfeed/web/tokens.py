@@ -99,3 +99,40 @@ class TokenStore:
                 self._mtime = mtime
             info = self._by_hash.get(token_hash(token))
         return info is not None and secrets.compare_digest(info.slug, slug)
+
+
+# ---------------------------------------------------------------- `calfeed tokens`
+def cmd_tokens(args) -> int:
+    """`calfeed tokens create SLUG [--note]` / `list` / `revoke ID` (argparse Namespace in)."""
+    from calfeed.config import load_config
+    from calfeed.web.settings import parse_feeds, parse_web
+
+    config = load_config(args.config)
+    web = parse_web(config.sections.get("web"), Path(config.path).parent)
+    if web.tokens_path is None:
+        raise CalfeedError("web.tokens is empty in the configuration: private feeds are switched off")
+    store = TokenStore(web.tokens_path)
+    if args.action == "create":
+        feeds = parse_feeds(config.sections.get("feeds"))
+        feed = feeds.named.get(args.slug)
+        private = sorted(s for s, f in feeds.named.items() if f.private)
+        if feed is None or not feed.private:
+            raise CalfeedError(f"no private feed {args.slug!r} in {config.path} "
+                               f"(private feeds: {', '.join(private) or 'none; add private: true to one'})")
+        info, token = store.create(args.slug, note=args.note or "")
+        base = (config.calendar.base_url or "http://127.0.0.1:8000/").rstrip("/")
+        url = f"{base}/feeds/{token}/{args.slug}.ics"
+        print(f"token {info.id} for feed {args.slug!r} (shown once, stored hashed):")
+        print(f"  {url}")
+        print(f"  webcal://{url.split('://', 1)[1]}")
+        return 0
+    if args.action == "list":
+        items = store.list()
+        if not items:
+            print("no tokens")
+        for t in items:
+            print(f"{t.id}  {t.slug:<20} {t.created}  {t.note}")
+        return 0
+    info = store.revoke(args.id)
+    print(f"revoked token {info.id} for feed {info.slug!r}")
+    return 0
