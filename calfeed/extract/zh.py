@@ -526,7 +526,7 @@ class _Tagger:
         else:  # 日前, 近日, 近期, 近来, 最近: fuzzy neighbourhoods of the reference
             lo, hi = {
                 "日前": (-7, -1), "近日": (-7, 3), "近来": (-30, 0), "最近": (-14, 7),
-            }.get(word, (0, 60))
+            }.get(word, (0, 90))
             if word == "近期" and PAST_WORDS.search(self.clause_after(m.end())):
                 lo, hi = -30, 0
             f.span = (self.today + dt.timedelta(days=lo), self.today + dt.timedelta(days=hi))

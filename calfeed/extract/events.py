@@ -1,0 +1,412 @@
+"""From a document to calendar events: which time expressions anchor a happening, what to call
+it, what kind it is, and one event per happening.
+
+Pure: text + publication date + zone in, `Event`s out (no I/O, no clock).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from calfeed.errors import CalfeedError
+from calfeed.extract.published import find_published
+from calfeed.extract.text import BYLINE, Prepared, prepare, strip_html
+from calfeed.extract.timex import find_timexes
+from calfeed.extract.types import Event, Timex
+
+# Verbs of happening.  Order matters only for readability.
+ZH_TRIGGERS = (
+    "召开|举行|举办|开幕|闭幕|开始|启动|上线|发布|公布|截止|报名|考试|成立|揭牌|发生|结束|落幕|落下帷幕|开通|通车|放假|上班|"
+    "开展|开放|开业|开工|竣工|投用|投产|开馆|闭馆|开园|开赛|开课|开学|举办|亮相|揭晓|公示|出台|印发|施行|实施|生效|"
+    "到期|停止|暂停|恢复|调整|会议|大会|论坛|展览|展会|博览会|比赛|挑战赛|活动|仪式|典礼|演出|讲座|发布会|座谈会|听证会|"
+    "调研|视察|考察|检查|主持|出席|会见|访问|签约|签署|开班|结业|毕业|入学|注册|申报|提交|受理|缴费|选举|投票|换届|"
+    "开通运营|试运营|运营|首发|开售|发售|上市|调休|放假调休|举行了|召开了|迎来|接种|体检|培训|面试|笔试|阅卷|录取|推迟|延期"
+)
+EN_TRIGGERS = (
+    r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|due|begin|begins|"
+    r"start|starts|launch|launches|launched|announce|announced|announces|conference|festival|exhibition|fair|concert|"
+    r"register|registration|apply|applications?|election|vote|hearing|ceremony|will be|takes? place|takes place|workshop|"
+    r"seminar|webinar|lecture|class(?:es)?|exam|exams|run|runs|ends|end|expire|expires|submit|submission|released?|"
+    r"session|break|holiday|recess|tournament|game|match|parade|sale|closed"
+)
+TRIGGER = re.compile(rf"(?:{ZH_TRIGGERS})|\b(?:{EN_TRIGGERS})\b", re.I)
+ANNOUNCE = re.compile(r"公布|发布|揭晓|公示|出台|印发|announce|release|publish", re.I)
+DEADLINE_WORDS = re.compile(r"截止|截至日期|报名截止|之前|以前|前完成|到期|deadline|\bdue\b|no later than|\bby\b|closes?\b|until", re.I)
+START_WORDS = re.compile(r"开始|启动|起$|\bstarts?\b|\bbegins?\b|\bfrom\b", re.I)
+# Context, not events: statistics, as-of figures, what a reporter saw.
+STATISTIC = re.compile(r"达到|累计|增长|同比|环比|占比|比重|突破|下降|增加|减少|实现|完成投资|产值|增加值|总量|总额|%|％|万千瓦|亿元|万元|万人次")
+REPORTER = re.compile(r"记者(?:在|从|于|近日|日前)?[^，。]{0,20}?(?:看到|了解到|获悉|采访|见到|注意到|发现)")
+REVISION = re.compile(r"推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for", re.I)
+DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|for)\s*$", re.I)
+SUBJECT_PRONOUN = re.compile(r"^(?:此次|本次|该|本届|此项|这次|the|this|it)", re.I)
+# Words that do not help a title.
+LEAD_WORDS = re.compile(
+    r"^(?:另悉|据悉|据了解|据介绍|同时|此外|并且?|而且|其中|目前|当前|近日|日前|今年|去年|明年|据主办方介绍|"
+    r"于|在|从|自|至|到|将|拟|预计|计划|定于|已经?|也|还|均|于是|随后|届时|"
+    r"on|at|in|from|by|until|the|and|then)\s*[，,：:]?\s*",
+    re.I,
+)
+TITLE_NOISE = re.compile(r"[，,。；;！？!?、\s]+$|^[，,。；;、：:\s]+")
+STOP_BIGRAMS = {"我市", "全市", "本市", "召开", "举行", "举办", "开始", "工作", "活动", "今年", "正式", "成功", "圆满"}
+
+
+@dataclass
+class ExtractResult:
+    published: dt.date
+    published_how: str
+    events: list[Event] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"published": self.published.isoformat(), "published_how": self.published_how,
+                "events": [e.to_json() for e in self.events]}
+
+
+def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang: str = "auto") -> ExtractResult:
+    """All calendar events of one document.  Raises CalfeedError when the publication date
+    is not given and cannot be found in the text."""
+    text = strip_html(text)
+    how = "given"
+    if published is None:
+        found = find_published(text)
+        if found is None:
+            raise CalfeedError("no publication date given and none found in the document "
+                               "(pass --published YYYY-MM-DD)")
+        published, how = found
+    ref = dt.datetime.combine(published, dt.time(12, 0), tz)
+    prep = prepare(text)
+    timexes = find_timexes(prep.text, ref, lang=lang)
+    events = _Reader(prep, timexes, ref).events()
+    return ExtractResult(published, how, events)
+
+
+class _Reader:
+    def __init__(self, prep: Prepared, timexes: list[Timex], ref: dt.datetime):
+        self.prep = prep
+        self.text = prep.text
+        self.timexes = timexes
+        self.ref = ref
+        self.today = ref.date()
+
+    def events(self) -> list[Event]:
+        out: list[_Draft] = []
+        ti = 0
+        for s, e in self.prep.sentences:
+            in_sentence = []
+            while ti < len(self.timexes) and self.timexes[ti].span[0] < e:
+                if self.timexes[ti].span[0] >= s:
+                    in_sentence.append(self.timexes[ti])
+                ti += 1
+            drafts = self.read_sentence(s, e, in_sentence, out)
+            out.extend(drafts)
+        return [d.event(self.prep) for d in _merge(out)]
+
+    # ------------------------------------------------------------ one sentence
+    def read_sentence(self, s: int, e: int, timexes: list[Timex], earlier: list[_Draft]) -> list[_Draft]:
+        sentence = self.text[s:e]
+        byline = BYLINE.match(sentence)
+        body_start = s + (byline.end() if byline else 0)
+        dates = [t for t in timexes if t.type not in ("duration", "set") and t.span[0] >= body_start]
+        durations = [t for t in timexes if t.type == "duration"]
+        if not dates:
+            if durations and earlier:
+                self.extend_with_duration(sentence, s, durations[0], earlier)
+            return []
+        if REVISION.search(sentence):
+            dates = self.final_dates(sentence, s, dates)
+        drafts = []
+        anchors = [t for t in dates if t.grain not in ("year", "decade", "century") or t.mod == "deadline"]
+        for i, t in enumerate(dates):
+            limit = next((a.span[0] for a in anchors if a.span[0] > t.span[0]), e)
+            d = self.read_timex(s, e, t, limit, durations)
+            if d is not None:
+                drafts.append(d)
+        return drafts
+
+    def extend_with_duration(self, sentence: str, s: int, d: Timex, earlier: list[_Draft]) -> None:
+        """此次大赛为期1个月: a later sentence gives the last event of the article its length."""
+        lead = self.text[max(s, d.span[0] - 4):d.span[0]]
+        if not DURATION_LEAD.search(lead) or not d.duration:
+            return
+        if not SUBJECT_PRONOUN.search(sentence.strip()) and not re.search(r"此次|本次|该|本届", sentence):
+            return
+        last = earlier[-1]
+        if s - last.sentence[1] > 600 or last.end not in (None, last.start):
+            return
+        _extend(last, d.duration)
+
+    def final_dates(self, sentence: str, s: int, dates: list[Timex]) -> list[Timex]:
+        """报名截止时间推迟至7月21日: only the date after the revision word counts."""
+        m = REVISION.search(sentence)
+        assert m is not None
+        after = [t for t in dates if t.span[0] >= s + m.start()]
+        return after or dates
+
+    def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> _Draft | None:
+        if t.mod in ("asof", "since", "before", "within"):
+            return None
+        if t.grain in ("year", "decade", "century") and t.mod != "deadline":
+            return None
+        if t.start is None and t.end is None:
+            return None
+        clause_start = self.clause_start(s, t.span[0])
+        window = self.text[t.span[1]:limit]
+        before = self.text[clause_start:t.span[0]]
+        sentence = self.text[s:e]
+        if REPORTER.search(self.text[t.span[1]:e]) and not TRIGGER.search(self.text[t.span[1]:t.span[1] + 6]):
+            return None
+        trigger = self.find_trigger(window) or self.find_trigger(before, last=True)
+        holiday_span = "holiday" in t.rule and t.type == "range"
+        deadline_target = t.mod == "deadline" or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
+        if trigger is None and not holiday_span and not deadline_target:
+            return None
+        if STATISTIC.search(sentence) and trigger is None:
+            return None
+        if t.grain in ("year",) and not deadline_target:
+            return None
+        title_text = t.text if holiday_span and trigger is None else self.title_from(s, e, t, trigger, window, before)
+        kind = self.kind_of(t, trigger, window, before, deadline_target)
+        start, end, all_day = self.when(t, kind)
+        approximate = t.approximate or "fuzzy" in t.rule
+        for d in durations:
+            lead = self.text[max(s, d.span[0] - 4):d.span[0]]
+            if not (DURATION_LEAD.search(lead) and d.duration):
+                continue
+            if re.search(r"结束|落幕|闭幕|落下帷幕|ended|closed", window):
+                begins = _add_duration(start, d.duration, backwards=True)
+                if begins is not None:
+                    start, end, kind, approximate = begins, _day(start), "period", True
+                    all_day = True
+            elif d.span[0] > t.span[0]:
+                ends = _add_duration(start, d.duration, backwards=False)
+                if ends is not None:
+                    end, kind = ends, "period"
+        if kind == "deadline":
+            start = end if end is not None and not isinstance(end, dt.datetime) else start
+            end = start
+        headline = self.prep.headline_before(s)
+        return _Draft(title=title_text, start=start, end=end, all_day=all_day, kind=kind, approximate=approximate,
+                      sentence=(s, e), span=t.span, timex=t.text, section=headline or "")
+
+    def clause_start(self, s: int, pos: int) -> int:
+        chunk = self.text[s:pos]
+        cut = max(chunk.rfind("，"), chunk.rfind(","), chunk.rfind("："))
+        return s + cut + 1 if cut >= 0 else s
+
+    @staticmethod
+    def find_trigger(text: str, last: bool = False) -> re.Match | None:
+        found = list(TRIGGER.finditer(text))
+        if not found:
+            return None
+        if last:
+            return found[-1]
+        # skip a subordinate 随着…结束 clause when a later clause has a trigger too
+        for m in found:
+            clause_head = text[max(0, text.rfind("，", 0, m.start()) + 1):m.start()]
+            if clause_head.startswith("随着") and m is not found[-1]:
+                continue
+            return m
+        return found[0]
+
+    def kind_of(self, t: Timex, trigger: re.Match | None, window: str, before: str, deadline_target: bool) -> str:
+        word = trigger.group() if trigger else ""
+        if t.mod == "deadline" or re.search(r"截止|deadline|\bdue\b|closes?\b|no later than", word + window[:8], re.I):
+            return "deadline"
+        if deadline_target:
+            return "deadline"
+        if t.mod == "start" and t.end is None:
+            return "start"
+        if ANNOUNCE.search(word):
+            return "announcement"
+        if t.type == "range" and t.start is not None and t.end is not None and _day(t.start) != _day(t.end):
+            return "period"
+        if t.mod == "start":
+            return "start"
+        return "event"
+
+    def when(self, t: Timex, kind: str):
+        start, end = t.start, t.end
+        if ("fuzzy-recent" in t.rule and isinstance(start, dt.date) and isinstance(end, dt.date)
+                and (end - start).days <= 10):
+            # 日前, 近日: a few days around the reference; the middle is the honest guess
+            middle = start + (end - start) / 2
+            start = end = middle
+        if isinstance(start, dt.datetime) and start == self.ref and t.mod == "deadline":
+            start = end  # …前: the bound is what matters
+        if isinstance(start, dt.datetime) and isinstance(end, dt.datetime) and end.time() == dt.time(23, 59, 59):
+            if start.time() == dt.time(0, 0) or kind == "deadline":
+                start, end = (start.date() if start.time() == dt.time(0, 0) else end.date()), end.date()
+        if isinstance(start, dt.datetime) and end is None:
+            pass
+        all_day = not isinstance(start, dt.datetime)
+        if not all_day and isinstance(end, dt.date) and not isinstance(end, dt.datetime):
+            end = dt.datetime.combine(end, dt.time(23, 59), start.tzinfo)
+        if all_day and isinstance(end, dt.datetime):
+            end = end.date()
+        if kind == "start":
+            end = None
+        return start, end, all_day
+
+    # ------------------------------------------------------------ titles
+    def title_from(self, s: int, e: int, t: Timex, trigger: re.Match | None, window: str, before: str) -> str:
+        if trigger is not None and trigger.string is window:
+            tail_end = _clause_end(window, trigger.end())
+            head_start = max(window.rfind("，", 0, trigger.start()), window.rfind(",", 0, trigger.start())) + 1
+            raw = window[head_start:tail_end]
+            if head_start == 0:
+                raw = _clause_tail(before) + raw
+        else:
+            own = window[:_clause_end(window, 0)]
+            if len(own.strip()) < 2 and not before.strip(" 到至在于从"):
+                nxt = _clause_end(window, 0) + 1
+                own = window[nxt:_clause_end(window, nxt)]
+            raw = before + own
+        title = _clean_title(raw, [t.text])
+        headline = self.prep.headline_before(s)
+        if headline and (len(title) > 40 or len(title) < 4 or _similar(headline, title) > 0.5):
+            h = _clean_title(headline, [])
+            if 4 <= len(h) <= 40 and not re.search(r"\d+月\d+日|[上中下]旬", h):
+                if _similar(h, title) > 0.3 or len(title) > 40 or len(title) < 4:
+                    title = h
+        if len(title) > 40:
+            title = _shorten(title)
+        return title
+
+
+@dataclass
+class _Draft:
+    title: str
+    start: object
+    end: object
+    all_day: bool
+    kind: str
+    approximate: bool
+    sentence: tuple[int, int]
+    span: tuple[int, int]
+    timex: str
+    section: str = ""  # the headline of the article it belongs to
+
+    def event(self, prep: Prepared) -> Event:
+        s, e = self.sentence
+        evidence = re.sub(r"\s+", " ", prep.text[s:e]).strip()
+        span = (prep.original(self.span[0]), prep.original(self.span[1] - 1) + 1)
+        return Event(title=self.title, start=self.start, end=self.end, all_day=self.all_day, kind=self.kind,
+                     approximate=self.approximate, evidence=evidence, span=span, timex=self.timex)
+
+
+# ---------------------------------------------------------------- helpers
+def _day(v) -> dt.date:
+    return v.date() if isinstance(v, dt.datetime) else v
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = re.compile(r"[，,；;。！？!?]").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _clause_tail(text: str) -> str:
+    cut = max(text.rfind("，"), text.rfind(","))
+    return text[cut + 1:] if cut >= 0 else text
+
+
+def _clean_title(raw: str, date_words: list[str]) -> str:
+    title = BYLINE.sub("", raw)
+    for w in sorted(date_words, key=len, reverse=True):
+        title = title.replace(w, "")
+    title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{1,8}的", "", title)
+    title = re.sub(r"(?:\d{4}|[今去明]|本)年(?:度)?(?=[\u4e00-\u9fff“])", "", title)
+    title = re.sub(r"^(?:从|自|于|在|到|至)\s*", "", title.strip())
+    for _ in range(3):
+        title = LEAD_WORDS.sub("", title.strip())
+    title = re.sub(r"(?:预计|计划|将于|将在|拟于|定于|将|于)(?=[\u4e00-\u9fff])", "", title)
+    title = re.sub(r"\s+", " ", title)
+    title = TITLE_NOISE.sub("", title).strip(" ，,。")
+    if title[:1].islower():
+        title = title[0].upper() + title[1:]
+    return title
+
+
+def _shorten(title: str) -> str:
+    """Long titles keep their head noun phrase: drop 由…的 attributives, then cut at 40."""
+    m = re.search(r"(?:由|经)[^，。]{2,30}?的", title)
+    if m and len(title) - (m.end() - m.start()) >= 6:
+        title = title[:m.start()] + title[m.end():]
+    if len(title) > 40:
+        cut = max(title.rfind("，", 0, 40), title.rfind("、", 0, 40), title.rfind(" ", 0, 40))
+        title = title[:cut] if cut >= 8 else title[:40]
+    return title.strip()
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"[^\w\u4e00-\u9fff]", "", s.lower())
+    return {s[i:i + 2] for i in range(len(s) - 1)} - STOP_BIGRAMS
+
+
+def _similar(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+def _add_duration(start, iso: str, backwards: bool):
+    """start moved by an ISO duration (P1M, P2.5D): the inclusive last day when going forward."""
+    m = re.fullmatch(r"P(?:(?P<y>[\d.]+)Y)?(?:(?P<mo>[\d.]+)M)?(?:(?P<d>[\d.]+)D)?(?:T.*)?", iso)
+    if not m or start is None:
+        return None
+    years, months, days = (float(m[g]) if m[g] else 0.0 for g in ("y", "mo", "d"))
+    base = _day(start)
+    total_months = int(years * 12 + months)
+    extra_days = (years * 12 + months - total_months) * 30 + days
+    sign = -1 if backwards else 1
+    y, mo = divmod(base.year * 12 + base.month - 1 + sign * total_months, 12)
+    mo += 1
+    import calendar
+
+    day = min(base.day, calendar.monthrange(y, mo)[1])
+    moved = dt.date(y, mo, day) + dt.timedelta(days=sign * int(extra_days))
+    if backwards:
+        return moved + dt.timedelta(days=1) if extra_days == int(extra_days) and extra_days else moved
+    return moved if total_months else moved - dt.timedelta(days=1)
+
+
+def _overlap(a: _Draft, b: _Draft) -> bool:
+    a0, a1 = _day(a.start), _day(a.end) if a.end is not None else _day(a.start)
+    b0, b1 = _day(b.start), _day(b.end) if b.end is not None else _day(b.start)
+    return a0 <= b1 + dt.timedelta(days=1) and b0 <= a1 + dt.timedelta(days=1)
+
+
+def _same_happening(a: _Draft, b: _Draft) -> bool:
+    """Similar titles; or, within one article, titles that share a word and a day."""
+    similarity = _similar(a.title, b.title)
+    if similarity >= 0.34:
+        return True
+    return bool(a.section) and a.section == b.section and similarity > 0 and _day(a.start) <= _day(b.end or b.start) \
+        and _day(b.start) <= _day(a.end or a.start)
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per happening: similar titles with overlapping dates become one."""
+    kept: list[_Draft] = []
+    for d in drafts:
+        twin = next((k for k in kept if (k.kind == d.kind or {k.kind, d.kind} <= {"event", "period"})
+                     and _overlap(k, d) and _same_happening(k, d)), None)
+        if twin is None:
+            kept.append(d)
+            continue
+        if twin.kind != "period" and (d.kind == "period" or (twin.all_day and not d.all_day)):
+            twin.start, twin.end, twin.all_day, twin.kind, twin.span, twin.timex = (
+                d.start, d.end, d.all_day, d.kind, d.span, d.timex)
+            twin.approximate = d.approximate
+        if len(d.title) < len(twin.title) and len(d.title) >= 4:
+            twin.title = d.title
+    return kept
+
+
+def _extend(draft: _Draft, duration: str) -> None:
+    end = _add_duration(draft.start, duration, backwards=False)
+    if end is not None:
+        draft.end, draft.kind, draft.approximate = end, "period", True
+        if not draft.all_day:
+            draft.start, draft.all_day = _day(draft.start), True

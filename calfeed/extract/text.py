@@ -1,0 +1,127 @@
+"""Text hygiene: undo hard line breaks, strip HTML, split sentences, find headlines and bylines.
+
+Print and PDF extractions break lines inside sentences and even inside words ("化学原\\n\\n料药").
+`prepare()` joins such breaks and keeps a map from the joined text back to the original, so
+every span reported to the user points into the text they gave.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass, field
+
+TERMINAL = "。！？!?；;…”』」\"'）)】"
+_PARA_SPLIT = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”」』\"’）)]*|(?<=[a-z0-9\)\]\"'”])\.(?=\s+[A-Z“\"(])|\n+")
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
+_LOOKS_HTML = re.compile(r"<(?:html|body|p|div|br|span|a|table|h[1-6])\b[^>]*>", re.I)
+_BLOCK_TAGS = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|section|article|header|footer)\b[^>]*>", re.I)
+
+BYLINE = re.compile(
+    r"^\s*(?:本报讯|本报[^\s，。（(]{0,6}电|新华社[^\s，。]{0,8}?\d{1,2}月\d{1,2}日电|中新[社网][^\s，。]{0,8}?\d{1,2}月\d{1,2}日电|"
+    r"人民网[^\s，。]{0,8}?\d{1,2}月\d{1,2}日电|□\s*本报记者)"
+    r"(?:\s*[（(][^）)]{0,40}[）)])?\s*"
+)
+CAPTION = re.compile(r"(?:本报)?(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})?\s*摄\s*[。.]?\s*$")
+
+
+@dataclass
+class Prepared:
+    """The joined text, its sentences, and where each piece came from."""
+
+    text: str
+    sentences: list[tuple[int, int]]  # spans in `text`
+    headlines: list[tuple[int, int]]  # spans in `text` of headline paragraphs
+    _marks: list[int] = field(default_factory=list)  # joined positions where removed text was
+    _shift: list[int] = field(default_factory=list)  # cumulative removed characters at each mark
+
+    def original(self, pos: int) -> int:
+        """Position in the original text of position `pos` of the joined text."""
+        i = bisect.bisect_right(self._marks, pos) - 1
+        return pos + (self._shift[i] if i >= 0 else 0)
+
+    def headline_before(self, pos: int) -> str | None:
+        """The nearest headline that starts before `pos`."""
+        best = None
+        for s, e in self.headlines:
+            if s <= pos:
+                best = self.text[s:e]
+            else:
+                break
+        return best
+
+
+def strip_html(text: str) -> str:
+    """Plain text from HTML pasted as text: blocks become paragraphs, tags and scripts go."""
+    if not _LOOKS_HTML.search(text[:5000]):
+        return text
+    text = _BLOCK_TAGS.sub("\n\n", text)
+    text = _TAG.sub("", text)
+    return html.unescape(text)
+
+
+def _is_headline(para: str) -> bool:
+    p = para.strip()
+    return 0 < len(p) <= 40 and p[-1] not in TERMINAL and "，" not in p[:-1] and not BYLINE.match(p)
+
+
+def prepare(text: str) -> Prepared:
+    """Join paragraphs broken mid-sentence; split the result into sentences."""
+    pieces: list[str] = []
+    marks: list[int] = []
+    shifts: list[int] = []
+    headlines: list[tuple[int, int]] = []
+    removed = 0
+    pos = 0  # position in the original
+    out_len = 0
+    paras = [(m.start(), m.end()) for m in _PARA_SPLIT.finditer(text)]
+    bounds = []
+    last = 0
+    for s, e in paras:
+        bounds.append((last, s, e))
+        last = e
+    bounds.append((last, len(text), len(text)))
+    prev_para = ""
+    for i, (ps, pe, sep_end) in enumerate(bounds):
+        para = text[ps:pe]
+        pieces.append(para)
+        start_out = out_len
+        out_len += len(para)
+        stripped = para.strip()
+        if _is_headline(stripped) and len(prev_para) != 0 or (_is_headline(stripped) and i == 0):
+            headlines.append((start_out, out_len))
+        prev_para = stripped or prev_para
+        if sep_end <= pe:
+            continue
+        nxt = text[sep_end:bounds[i + 1][1]] if i + 1 < len(bounds) else ""
+        broken = (len(stripped) > 50 and stripped[-1] not in TERMINAL and nxt[:1].strip() and not CAPTION.search(stripped)
+                  and not _is_headline(nxt.strip()[:41] if len(nxt.strip()) <= 40 else "x" * 41))
+        if broken:
+            removed += sep_end - pe
+            marks.append(out_len)
+            shifts.append(removed)
+        else:
+            pieces.append("\n")
+            out_len += 1
+            removed += (sep_end - pe) - 1
+            marks.append(out_len)
+            shifts.append(removed)
+        pos = sep_end
+    joined = "".join(pieces)
+    sentences = [(s, e) for s, e in _sentences(joined) if joined[s:e].strip()]
+    headlines = [(s, e) for s, e in headlines if joined[s:e].strip()]
+    return Prepared(joined, sentences, headlines, marks, shifts)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        if end > start:
+            out.append((start, end))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
