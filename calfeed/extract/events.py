@@ -117,7 +117,7 @@ class _Reader:
             dates = self.final_dates(sentence, s, dates)
         drafts = []
         anchors = [t for t in dates if t.grain not in ("year", "decade", "century") or t.mod == "deadline"]
-        for i, t in enumerate(dates):
+        for t in dates:
             limit = next((a.span[0] for a in anchors if a.span[0] > t.span[0]), e)
             d = self.read_timex(s, e, t, limit, durations)
             if d is not None:

@@ -73,7 +73,6 @@ def prepare(text: str) -> Prepared:
     shifts: list[int] = []
     headlines: list[tuple[int, int]] = []
     removed = 0
-    pos = 0  # position in the original
     out_len = 0
     paras = [(m.start(), m.end()) for m in _PARA_SPLIT.finditer(text)]
     bounds = []
@@ -107,7 +106,6 @@ def prepare(text: str) -> Prepared:
             removed += (sep_end - pe) - 1
             marks.append(out_len)
             shifts.append(removed)
-        pos = sep_end
     joined = "".join(pieces)
     sentences = [(s, e) for s, e in _sentences(joined) if joined[s:e].strip()]
     headlines = [(s, e) for s, e in headlines if joined[s:e].strip()]
