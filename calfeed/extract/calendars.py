@@ -51,8 +51,8 @@ def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> Day |
     from lunardate import LunarDate
 
     try:
-        if month == 0:  # New Year's Eve: the day before lunar 1/1 of the next year
-            return LunarDate(year + 1, 1, 1).to_solar_date() - dt.timedelta(days=1)
+        if month == 0:  # New Year's Eve of the solar year: the day before lunar 1/1 of `year`
+            return LunarDate(year, 1, 1).to_solar_date() - dt.timedelta(days=1)
         return LunarDate(year, month, day, leap).to_solar_date()
     except (ValueError, IndexError, KeyError):
         return None
@@ -129,7 +129,8 @@ def official_holiday(name: str, year: int) -> tuple[Day, Day] | None:
             holiday, holiday_name = chinese_calendar.get_holiday_detail(day)
         except NotImplementedError:  # year not covered by the package
             raise LookupError from None
-        return holiday and holiday_name == official
+        # weekends inside the break carry no name ("与周末连休")
+        return holiday and holiday_name in (official, None)
 
     try:
         probe = next((center + dt.timedelta(days=k) for k in (0, -1, 1, -2, 2, -3, 3)

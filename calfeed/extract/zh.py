@@ -516,6 +516,9 @@ class _Tagger:
         if word == "此前":
             return None
         f = self._f(m, 3, grain="day")
+        if word == "今明两天":
+            f.span, f.grain = (self.today, self.today + ONE_DAY), "day"
+            return f
         if word in RELATIVE_DAYS:
             day = self.today + dt.timedelta(days=RELATIVE_DAYS[word])
         elif word in ANAPHORA_DAYS:
@@ -525,10 +528,10 @@ class _Tagger:
             return f
         else:  # 日前, 近日, 近期, 近来, 最近: fuzzy neighbourhoods of the reference
             lo, hi = {
-                "日前": (-7, -1), "近日": (-7, 3), "近来": (-30, 0), "最近": (-14, 7),
+                "日前": (-7, -1), "近日": (-7, -1), "近来": (-30, 0), "最近": (-14, 7),
             }.get(word, (0, 90))
             if word == "近期" and PAST_WORDS.search(self.clause_after(m.end())):
-                lo, hi = -30, 0
+                lo, hi = -30, -1
             f.span = (self.today + dt.timedelta(days=lo), self.today + dt.timedelta(days=hi))
             f.approx = True
             f.rules.append("fuzzy-recent")
@@ -737,6 +740,8 @@ class _Tagger:
         if f.season:
             y = f.year if f.year is not None else self.today.year
             span = cal.season_span(f.season, y)
+            if f.year is None and span and (self.today - span[1]).days > 30 and self.tense(f) >= 0:
+                span = cal.season_span(f.season, y + 1)
             return (span[0], span[1], "season") if span else None
         if f.month is None and f.day is None:
             if f.year is None and f.fuzzy:
@@ -825,14 +830,23 @@ class _Tagger:
         return best, best, "day"
 
     def lunar_interval(self, f: Fields) -> tuple[Day, Day, str] | None:
-        year = f.year if f.year is not None else self.today.year
+        """A lunar date in the named lunar year, or in the lunar year that puts it nearest."""
         if f.month is None:
             return None
-        if f.day is None:
-            span = cal.lunar_month_span(year, f.month, f.leap)
-            return (span[0], span[1], "month") if span else None
-        day = cal.lunar_to_solar(year, f.month, f.day, f.leap)
-        return (day, day, "day") if day else None
+        years = [f.year] if f.year is not None else [self.today.year, self.today.year - 1]
+        found: list[tuple[Day, Day, str]] = []
+        for year in years:
+            if f.day is None:
+                span = cal.lunar_month_span(year, f.month, f.leap)
+                if span:
+                    found.append((span[0], span[1], "month"))
+            else:
+                day = cal.lunar_to_solar(year, f.month, f.day, f.leap)
+                if day:
+                    found.append((day, day, "day"))
+        if not found:
+            return None
+        return min(found, key=lambda iv: abs((iv[0] - self.today).days))
 
     def holiday_interval(self, f: Fields, name: str, span_wanted: bool) -> tuple[Day, Day, str] | None:
         """A festival (or its official days off) in the named year; else this year's, or the
@@ -846,7 +860,8 @@ class _Tagger:
 
         year = f.year if f.year is not None else self.forward_year
         if year is not None:
-            found = occurrence(year)
+            # 2023年除夕 is the eve that ends lunar year 2023
+            found = occurrence(year + 1 if name in ("除夕", "大年三十") and f.year is not None else year)
         else:
             found = occurrence(self.today.year)
             tense = self.tense(f)
@@ -956,6 +971,8 @@ class _Tagger:
                 word = ""
                 suffix = SUFFIX.match(self.norm, e)
                 word = suffix["s"] if suffix else ""
+            if word == "开始" and p not in ("从", "自", "由", "自即日起", "于") and isinstance(start, dt.datetime):
+                word = ""  # 14:30开始: the moment it begins
             if word in ("起", "开始", "以后", "之后", "后") and word:
                 e = suffix.end()
                 mod = "start" if word in ("起", "开始") else "after"
@@ -1152,7 +1169,8 @@ class _Tagger:
         if ra is None:
             return None
         b2 = replace(b, rules=list(b.rules))
-        if b2.year is None and a.year is not None and b2.span is None and not b2.lunar:
+        if (b2.year is None and a.year is not None and b2.span is None and not b2.lunar
+                and (b2.month is not None or b2.day is not None)):
             b2.year = a.year
         if b2.month is None and b2.day is not None and b2.span is None and a.month is not None:
             b2.month = a.month
