@@ -1,0 +1,69 @@
+"""English temporal tagger: traps and invariants (the phrase corpus joins in the next commit)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from calfeed.extract import en
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+REF = dt.datetime(2023, 6, 22, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+NOT_DATES = [
+    "2/3 of the members voted for it.",
+    "The motion needs a 2/3 majority.",
+    "More than 2000 people attended.",
+    "They paid $2,000 for it.",
+    "Prices rose 3.5% on average.",
+    "The hotel has 1045 rooms.",
+    "a 15 years old boy",
+    "The 15-year-old student won.",
+    "Call 555-123-4567 for tickets.",
+    "Install version v2.3.1 now.",
+    "Python 3.11 is out.",
+    "The value was 12.5 points.",
+    "Meet me in Room 302.",
+    "We build a brighter tomorrow.",
+    "This is the world of tomorrow.",
+    "You may go now.",
+    "Troops march on the capital.",
+    "Sun is hot and the cat Sat down.",
+    "The shop is open 24/7.",
+    "In 2000 cases the court agreed.",
+    "June Carter sang.",
+    "May I help you?",
+    "The Daily Telegraph reported it.",
+    "Daily life is hard.",
+    "The ratio is 16/9.",
+    "He won 12-10.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES, ids=NOT_DATES)
+def test_not_a_date(text):
+    assert en.tag(text, REF) == []
+
+
+def test_spans_point_into_text():
+    text = (DATA / "en_news_sample.txt").read_text(encoding="utf-8")
+    found = en.tag(text, REF)
+    assert len(found) > 20
+    last = -1
+    for t in found:
+        assert text[t.span[0]:t.span[1]] == t.text
+        assert t.span[0] >= last, "results overlap or are out of order"
+        last = t.span[1]
+        assert t.text == t.text.strip()
+        if t.start is not None and t.end is not None:
+            assert t.start <= t.end
+        for v in (t.start, t.end):
+            if isinstance(v, dt.datetime):
+                assert v.tzinfo is not None
+
+
+def test_no_words_returns_quickly():
+    assert en.tag("", REF) == []
+    assert en.tag("The cat sat on the mat, as cats do.", REF) == []
