@@ -244,6 +244,8 @@ class _Tagger:
         return f
 
     def atom_compact(self, m: re.Match) -> Fields | None:
+        if re.search(r"号|码|编号|ID|No", self.norm[max(0, m.start() - 4):m.start()], re.I):
+            return None  # 学号是20230621: a number, not a date
         return self._f(m, 3, year=int(m["cp_y"]), year_named=True, month=int(m["cp_m"]), day=int(m["cp_d"]))
 
     def atom_spaced(self, m: re.Match) -> Fields | None:
@@ -507,6 +509,8 @@ class _Tagger:
     def atom_rday(self, m: re.Match) -> Fields | None:
         word = m["rd"]
         before = self.norm[max(0, m.start() - 3):m.start()]
+        if before.endswith("《"):
+            return None  # 《明日之后》 is a title
         if word in ("明天", "今天", "昨天", "明日") and METAPHOR_BEFORE.search(before):
             return None  # 灿烂的明天, 城市的昨天: the future or the past, not a day
         if word == "后天" and (before.endswith("先天") or re.match(r"[的性因形培养习努]", self.norm[m.end():m.end() + 1])):
@@ -588,8 +592,8 @@ class _Tagger:
 
     def atom_hm(self, m: re.Match) -> Fields | None:
         h, mi = int(m["hm_h"]), int(m["hm_mi"])
-        if h > 24:
-            return None
+        if h > 24 or re.match(r"\s*的?(?:比例|比)", self.norm[m.end():m.end() + 4]):
+            return None  # 1:10的比例 is a ratio
         f = self._f(m, 5, hour=h, minute=mi, grain="minute")
         if m["hm_se"]:
             f.second, f.grain = int(m["hm_se"]), "second"
