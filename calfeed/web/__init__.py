@@ -72,7 +72,9 @@ def create_app(config: Any = None, store: EventSource | None = None, *, testing:
     app.json.ensure_ascii = False
     app.extensions["calfeed"] = AppState(config=config, store=store, feeds=feeds, web=web,
                                          builder=builder, service=service, tokens=tokens)
+    from calfeed.web.feeds import FastFeeds
     from calfeed.web.feeds import bp as feeds_bp
 
     app.register_blueprint(feeds_bp)
+    app.wsgi_app = FastFeeds(app.wsgi_app, app.extensions["calfeed"])
     return app

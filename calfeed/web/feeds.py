@@ -59,41 +59,87 @@ def _wants_gzip(header: str | None) -> bool:
     return False
 
 
-def serve(r: Rendered, filename: str, *, private: bool = False) -> Response:
-    """The answer for a rendered calendar, honouring the request's validators and encodings."""
-    settings = _state().web
+def answer(r: Rendered, *, filename: str, private: bool, cache_control: int, if_none_match: str | None,
+           if_modified_since: str | None, accept_encoding: str | None) -> tuple[int, list[tuple[str, str]], bytes]:
+    """(status, headers, body) for a rendered calendar and a request's validators and encodings.
+
+    Pure, so the Flask view and the WSGI fast path (FastFeeds) answer exactly alike.  The body
+    is the full body for HEAD too (the server drops it; Content-Length stays right).
+    """
+    gz = _wants_gzip(accept_encoding)
     tags = (r.etag, r.etag + "-gz")
-    gz = _wants_gzip(request.headers.get("Accept-Encoding"))
-    etag = tags[1] if gz else tags[0]
-    headers = {
-        "ETag": f'"{etag}"',
-        "Last-Modified": r.last_modified_http,
-        "Cache-Control": f"{'private' if private else 'public'}, max-age={settings.cache_control}",
-        "Vary": "Accept-Encoding",
-    }
-    inm = request.headers.get("If-None-Match")
-    if inm is not None:
-        not_modified = _etag_matches(inm, tags)
+    headers = [
+        ("ETag", f'"{tags[1] if gz else tags[0]}"'),
+        ("Last-Modified", r.last_modified_http),
+        ("Cache-Control", f"{'private' if private else 'public'}, max-age={cache_control}"),
+        ("Vary", "Accept-Encoding"),
+    ]
+    if private:
+        headers += [("X-Robots-Tag", "noindex"), ("Referrer-Policy", "no-referrer")]
+    if if_none_match is not None:  # If-None-Match wins: If-Modified-Since is not even looked at
+        not_modified = _etag_matches(if_none_match, tags)
     else:
         not_modified = False
-        ims = request.headers.get("If-Modified-Since")
-        if ims:
+        if if_modified_since:
             try:
-                since = parsedate_to_datetime(ims)
+                since = parsedate_to_datetime(if_modified_since)
             except (TypeError, ValueError, IndexError):
                 since = None
             if since is not None and since.tzinfo is not None:
                 not_modified = r.last_modified.replace(microsecond=0) <= since
-    if private:
-        headers["X-Robots-Tag"] = "noindex"
-        headers["Referrer-Policy"] = "no-referrer"
-    if not_modified:
-        return Response(status=304, headers=headers)
-    headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    if not_modified:  # RFC 9110 15.4.5: the validators and caching fields, no representation metadata
+        return 304, [h for h in headers if h[0] != "Last-Modified"], b""
     body = r.gzipped if gz else r.body
+    headers += [("Content-Type", CALENDAR_TYPE), ("Content-Length", str(len(body))),
+                ("Content-Disposition", f'inline; filename="{filename}"')]
     if gz:
-        headers["Content-Encoding"] = "gzip"
-    return Response(body, status=200, headers=headers, content_type=CALENDAR_TYPE)
+        headers.append(("Content-Encoding", "gzip"))
+    return 200, headers, body
+
+
+def serve(r: Rendered, filename: str, *, private: bool = False) -> Response:
+    """The Flask answer for a rendered calendar."""
+    h = request.headers
+    status, headers, body = answer(r, filename=filename, private=private, cache_control=_state().web.cache_control,
+                                   if_none_match=h.get("If-None-Match"),
+                                   if_modified_since=h.get("If-Modified-Since"),
+                                   accept_encoding=h.get("Accept-Encoding"))
+    resp = Response(body, status=status, headers=headers)
+    if status == 304:
+        resp.headers.pop("Content-Type", None)  # werkzeug adds a default one
+    return resp
+
+
+class FastFeeds:
+    """WSGI middleware: answer GET/HEAD of /calendar.ics and public /feeds/<slug>.ics without query
+    string straight from the rendered-feed cache while it is fresh (no Flask dispatch); anything
+    else, and any feed whose freshness window has passed, goes through Flask as usual."""
+
+    STATUS = {200: "200 OK", 304: "304 Not Modified"}
+
+    def __init__(self, wsgi_app, state):
+        self.wsgi_app = wsgi_app
+        self.state = state
+        self.paths = {"/calendar.ics": (None, "calendar.ics")}
+        for slug, fd in state.feeds.named.items():
+            if not fd.private:
+                self.paths[f"/feeds/{slug}.ics"] = (fd, f"{slug}.ics")
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        if (method == "GET" or method == "HEAD") and not environ.get("QUERY_STRING"):
+            hit = self.paths.get(environ.get("PATH_INFO", ""))
+            if hit is not None:
+                rendered = self.state.service.cached(hit[0])
+                if rendered is not None:
+                    status, headers, body = answer(
+                        rendered, filename=hit[1], private=False, cache_control=self.state.web.cache_control,
+                        if_none_match=environ.get("HTTP_IF_NONE_MATCH"),
+                        if_modified_since=environ.get("HTTP_IF_MODIFIED_SINCE"),
+                        accept_encoding=environ.get("HTTP_ACCEPT_ENCODING"))
+                    start_response(self.STATUS[status], headers)
+                    return [body] if method == "GET" else []
+        return self.wsgi_app(environ, start_response)
 
 
 def _service() -> FeedService:

@@ -1,7 +1,7 @@
 """`MemoryStore`: the read interface of calfeed.store.Store over a list of EventRecords.
 
 For tests, benchmarks and serving a fixed set of events without a database.  Its filters follow
-the store's documented semantics: `start`/`end` keep events overlapping the days [start, end];
+the store's documented semantics: `start`/`end` (dates) keep events overlapping [start, end), end exclusive;
 `q` is a case-insensitive substring of title, evidence or description.
 """
 from __future__ import annotations
@@ -55,9 +55,9 @@ class MemoryStore:
                 continue
             first = _day(r.start)
             last = _day(r.end) if r.end is not None else first
-            if start is not None and last < start:
+            if start is not None and last < _day(start):
                 continue
-            if end is not None and first > end:
+            if end is not None and first >= _day(end):
                 continue
             out.append(r)
         out.sort(key=lambda r: (_day(r.start), r.uid))

@@ -50,6 +50,8 @@ class Query:
 
     @classmethod
     def from_args(cls, args) -> Query:
+        if not args:
+            return NO_QUERY
         def one(name: str, limit: int) -> str | None:
             value = args.get(name)
             if value is None:
@@ -80,6 +82,9 @@ class Query:
         return cls(kind=kind, source=one("source", 100), q=one("q", 200), start=start, end=end)
 
 
+NO_QUERY = Query()
+
+
 def _text_has(rec: EventRecord, words: tuple[str, ...]) -> bool:
     hay = f"{rec.title}\n{rec.evidence}\n{rec.description}".casefold()
     return any(w.casefold() in hay for w in words)
@@ -107,8 +112,10 @@ def select(store: EventSource, feed: FeedDef | None, query: Query) -> list[Event
     words = feed.q if feed else None
     q = words[0] if words and len(words) == 1 and not query.q else query.q
     extra_words = words if words and (len(words) > 1 or query.q) else None
+    # `to` is the last day asked for; the store's `end` is exclusive
+    end = query.end + dt.timedelta(days=1) if query.end is not None else None
     recs = store.list_events(review=ACCEPTED, source=source, kind=kind, category=category, q=q,
-                             start=query.start, end=query.end)
+                             start=query.start, end=end)
     if kinds:
         recs = [r for r in recs if r.kind in kinds]
     if sources:
@@ -162,6 +169,13 @@ class FeedService:
 
     def _version(self) -> dt.datetime | None:
         return self.store.last_modified()
+
+    def cached(self, feed: FeedDef | None) -> Rendered | None:
+        """The unfiltered feed while it is within its freshness window, else None (no store call)."""
+        entry = self._cache.get((feed.slug if feed else "", NO_QUERY))
+        if entry is not None and time.monotonic() - entry.checked_at < self.freshness:
+            return entry
+        return None
 
     def render(self, feed: FeedDef | None, query: Query) -> Rendered:
         key = (feed.slug if feed else "", query)
