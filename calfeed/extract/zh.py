@@ -22,6 +22,7 @@ from calfeed.extract.types import Timex
 from calfeed.extract.zh_numbers import parse_amount, parse_int
 from calfeed.extract.zh_patterns import (
     ATOM,
+    ATOM_START,
     DURATION_CUE,
     FULLWIDTH,
     FUTURE_WORDS,
@@ -141,7 +142,19 @@ class _Tagger:
         return out
 
     def atoms(self) -> list[tuple[str, re.Match]]:
-        return [(m.lastgroup, m) for m in ATOM.finditer(self.norm) if m.lastgroup]
+        """Like ATOM.finditer, but ATOM is tried only where an atom can start."""
+        norm, found, pos = self.norm, [], 0
+        search, match = ATOM_START.search, ATOM.match
+        while True:
+            start = search(norm, pos)
+            if start is None:
+                return found
+            m = match(norm, start.start())
+            if m is not None and m.end() > m.start():
+                found.append((m.lastgroup, m))
+                pos = m.end()
+            else:
+                pos = start.start() + 1
 
     # ------------------------------------------------------------ step 2: compose atoms
     def compose(self, atoms: list[tuple[str, re.Match]]) -> list[Fields]:

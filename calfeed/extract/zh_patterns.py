@@ -116,6 +116,15 @@ ATOM = re.compile(
     ])
 )
 
+# Every character an atom can start with.  Scanning for these first (a plain character class
+# runs in C) and trying ATOM only there is what makes the tagger fast.
+ATOM_START = re.compile(
+    "[0-9〇零○一二两俩三仨四五六七八九十廿卅百千万几半"
+    "上下本这个当同次去今明前后大来翌昨近最现此隔是全每第首Q“\"「农阴闰正腊冬春夏秋暑寒年月"
+    "元情妇植消愚劳青儿建教国光双平圣新龙端中小除母父感立雨惊清谷芒处白霜重"
+    "周星礼日凌早午傍晚夜深黎]"
+)
+
 # Words before an expression that change its sense.
 PREFIX = re.compile(
     r"(?P<p>自即日起|从即日起|即日起|截止到|截止至|截至到|截至|截止|直到|直至|一直到|从|自|由|于|到|至|在|为期|历时|持续|"
