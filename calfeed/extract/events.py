@@ -167,6 +167,14 @@ class _Reader:
             return None
         title_text = t.text if holiday_span and trigger is None else self.title_from(s, e, t, trigger, window, before)
         kind = self.kind_of(t, trigger, window, before, deadline_target)
+        revised = REVISION.search(sentence)
+        if revised and s + revised.end() <= t.span[0]:
+            # 报名截止时间推迟至7月21日: the thing revised is named before the revision word
+            subject = re.split(r"[，,]", sentence[:revised.start()])[0]
+            subject = re.sub(r"(?:时间|日期)?(?:原定|原为|原计划).*$", "", subject)
+            title_text = _clean_title(subject, [x.text for x in self.timexes if s <= x.span[0] < e]) or title_text
+            if re.search(r"截止|deadline|close", subject, re.I):
+                kind = "deadline"
         start, end, all_day = self.when(t, kind)
         approximate = t.approximate or "fuzzy" in t.rule
         for d in durations:
