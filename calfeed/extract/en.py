@@ -107,8 +107,8 @@ _WD_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WD_ANY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b\.?"
 _ORD_WORD = "|".join(sorted((re.escape(k) for k in _ORDINALS if k != "last"), key=len, reverse=True))
 _DAY = rf"(?P<{{n}}t>(?P<{{n}}>[0-3]?\d)(?:st|nd|rd|th)?\b|(?P<{{n}}w>{_ORD_WORD})\b)"
-_YEAR = r"(?P<{n}>(?:1[89]|20)\d\d)\b(?!\s*(?:%|percent))(?![.,:/-]\d)"
-_AP = r"(?P<{n}>[ap])\.?\s?m\b\.?"
+_YEAR = r"(?P<{n}>(?:1\d|20)\d\d)\b(?!\s*(?:%|percent))(?![.,:/-]\d)"
+_AP = r"(?P<{n}>[ap])(?:\.\s?m\b\.?|\s?m\b)"
 _RANGE_CONN = r"(?:-|–|—|−|to|through|thru|until|till|and)"
 _NUMW = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
 _UNIT = r"(?:years?|yrs?|months?|weeks?|fortnights?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|century|centuries)"
@@ -154,16 +154,16 @@ _MONTH_CONTEXT = re.compile(
     r"about|since|mid|latter|late|in early|in late)\s+|mid-|\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)$", _I)
 _RX_ISO = re.compile(
     r"(?=\d)(?<![\d.,/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])"
-    r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![.\d]\d)")
+    r"(?:[tT ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![.\d]\d)")
 _RX_SLASH = re.compile(
     r"(?=\d)(?<![\d.,/$£€¥:-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.]\d|\d)")
 _RX_SLASH2 = re.compile(r"(?=\d)(?<![\d.,/$£€¥:\w-])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/%]|\.\d)")
 _SLASH_CTX_BEFORE = re.compile(
-    rf"(?:\b(?:on|by|from|until|till|through|since|before|after|due|dated?|deadline|starting|to|and|between|"
+    rf"(?:\b(?:on|by|from|until|till|through|since|before|after|due|dated?|deadline|starting|to|and|between|for|"
     rf"effective|of|{_WD_ANY}),?\s*\(?|[-–]\s*)$", _I)
 # a year in context: in 2024, since 2019, 2024's
 _RX_YEAR = re.compile(
-    rf"(?=[\dft])(?<![\d.,$£€¥/:#-])\b(?:(?P<fy>fy\s?)|(?P<the>the\s+year\s+))?{_year('y')}(?P<poss>['’]s\b)?(?!-\d)"
+    rf"(?=[\dft])(?<![\d.,$£€¥/:#])\b(?:(?P<fy>fy\s?)|(?P<the>the\s+year\s+))?{_year('y')}(?P<poss>['’]s\b)?(?!-\d)"
     rf"(?:\s*(?P<conn>-|–|—|to|through|until|and)\s*(?P<y2>(?:19|20)?\d\d)\b(?![.,:/-]\d))?")
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|by|until|till|through|from|during|of|before|after|early|mid|late|around|about|circa|"
@@ -282,8 +282,8 @@ _RX_ABOUT = re.compile(
     r"sometime\s+in|some\s+time\s+in|near)\s+$", _I)
 _RX_MOD = re.compile(
     r"(?:\b(?P<w>no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|on\s+or\s+after|up\s+until|up\s+to|until|"
-    r"till|'til|through|thru|by|starting\s+(?:on\s+|from\s+|at\s+|in\s+)?|beginning\s+(?:on\s+|from\s+|at\s+|in\s+)?|"
-    r"commencing\s+(?:on\s+)?|effective\s+(?:from\s+|on\s+)?|as\s+of|as\s+from|from|since|before|prior\s+to|after|"
+    r"till|'til|through|thru|by|starting(?:\s+(?:on|from|at|in))?|beginning(?:\s+(?:on|from|at|in))?|"
+    r"commencing(?:\s+on)?|effective(?:\s+(?:from|on))?|as\s+of|as\s+from|from|since|before|prior\s+to|after|"
     r"later\s+than|earlier\s+than|not\s+before|not\s+until|between)\s+)$", _I)
 _MOD_SENSE = {
     "no later than": "deadline", "not later than": "deadline", "on or before": "deadline",
@@ -294,7 +294,7 @@ _MOD_SENSE = {
     "later than": "after", "on or after": "start", "not before": "start", "not until": "start",
 }
 _RX_SUFFIX = re.compile(
-    r"^(?:\s+(?P<on>onwards?|and\s+onwards?|on|and\s+beyond|or\s+later|and\s+later|at\s+the\s+latest|"
+    r"(?:\s+(?P<on>onwards?|and\s+onwards?|on|and\s+beyond|or\s+later|and\s+later|at\s+the\s+latest|"
     r"or\s+earlier|or\s+before))\b", _I)
 _DEADLINE_CTX = re.compile(
     r"\b(?:deadlines?|due|closes?|closing|expires?|expiry|expiring|apply|applications?|registrations?|"
@@ -303,7 +303,8 @@ _DEADLINE_CTX = re.compile(
 _AHEAD = re.compile(
     r"\b(?:will|shall|upcoming|next|going\s+to|scheduled|expected|expects?|plans?|planned|planning|set\s+to|due|"
     r"coming|forthcoming|future|soon|deadlines?|closes?|opens?|begins?|starts?|runs?|is\s+to|are\s+to|"
-    r"apply|register|submit|postponed|delayed|rescheduled|ahead|until|till|await|awaits|would)\b|['’]ll\b")
+    r"apply|register|submit|postponed|delayed|rescheduled|ahead|until|till|await|awaits|would|ends?|"
+    r"takes?\s+effect|comes?\s+into\s+force|resumes?|reopens?)\b|['’]ll\b")
 _BEHIND = re.compile(
     r"\b(?:was|were|ago|last|had|did|previous|previously|earlier|held|took\s+place|happened|occurred|said|says|"
     r"announced|reported|told|launched|released|opened|closed|ended|began|started|died|killed|won|lost|signed|"
@@ -320,7 +321,7 @@ _QUICK = re.compile(
     r"mid|daily|hourly|nightly|annually|yearly|every|each|once|twice|decade|centur|hour|minute|day|q[1-4]|h[12]|"
     r"remembrance|armistice|international|good|o['’]clock|half|early|late|end|first|second|third|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|several|few|couple|dozen|"
-    r"fortnight)", _I)
+    r"fortnight|morning|afternoon|evening|night)", _I)
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -628,6 +629,8 @@ def _month_atoms(text: str, low: str, out: list[_A]) -> None:
 
 def _year_atoms(text: str, low: str, out: list[_A]) -> None:
     for m in _RX_YEAR.finditer(low):
+        if m.start() and low[m.start() - 1] == "-" and low[max(0, m.start() - 4):m.start()] != "mid-":
+            continue              # 555-2024, A-2024
         y = int(m.group("y"))
         before = _before(text, m.start(), 20)
         after = text[m.end("y"):m.end("y") + 25]
@@ -653,6 +656,7 @@ def _year_atoms(text: str, low: str, out: list[_A]) -> None:
             e = m.end("y2")
             a = _A(m.start(), e, "date", "year-range", period=None, year=y, grain="year",
                    fixed=(dt.date(y, 1, 1), dt.date(y2, 12, 31), "range", "year"))
+            a.extra["type"] = "range"
             out.append(a)
             continue
         e = m.end("y")
@@ -1215,7 +1219,8 @@ def _merge(text: str, atoms: list[_A]) -> list[_A]:
                    and _range_gap(text, a, gap), _join_times)
     # a bare "at 8" after a date
     for a in atoms:
-        if a.kind == "date" and a.b is None and not a.extra.get("range"):
+        if (a.kind == "date" or a.rule == "relative-day-part") and a.b is None and not a.extra.get("range") \
+                and a.t2 is None or a.rule == "relative-day-part":
             m = _BARE_AT.match(text, a.e)
             if m and not any(x.s < m.end() and x.s >= a.e for x in atoms if x is not a):
                 h, mi = int(m.group("h")), int(m.group("m") or 0)
@@ -1411,6 +1416,8 @@ def _direction(text: str, low: str, a: _A) -> int:
     best: tuple[int, int] | None = None
     for rx, sign in ((_AHEAD, 1), (_BEHIND, -1)):
         for m in rx.finditer(left):
+            if sign < 0 and left.endswith("be ", 0, m.start()):
+                continue      # "will be held": a participle, not the past
             dist = len(left) - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
@@ -1510,6 +1517,7 @@ def _fuzzy(a: _A, s: dt.date, e: dt.date) -> tuple[dt.date, dt.date, bool]:
         return s, s + dt.timedelta(days=6), False
     if f == "last week":
         return e - dt.timedelta(days=6), e, False
+
     if f in ("first days", "first few days"):
         return s, s + dt.timedelta(days=4), True
     if f in ("last days", "last few days"):
@@ -1585,10 +1593,8 @@ def _build(text: str, low: str, a: _A, ref: dt.datetime) -> Timex | None:
         after = text[a.e:a.e + 20]
         n, unit = a.extra["n"], a.extra["unit"]
         sign = 0
-        mp = re.search(r"\b(?P<w>in|within|over\s+the\s+next|over\s+the\s+past|over\s+the\s+last|in\s+the\s+next|"
-                       r"in\s+the\s+past|in\s+the\s+last|during\s+the\s+next|during\s+the\s+past|for\s+the\s+next|"
-                       r"for\s+the\s+past|for\s+the\s+last|the\s+next|the\s+past|the\s+last|the\s+coming|"
-                       r"the\s+previous|next|past|last|after)\s+$", before, _I)
+        mp = re.search(r"(?:\b(?:over|in|during|for)\s+(?=the\s))?\b(?P<w>in|within|the\s+next|the\s+past|the\s+last|"
+                       r"the\s+coming|the\s+previous|next|past|last|after)\s+$", before, _I)
         ma = re.match(r"\s+(?P<w>ago|later|earlier|before|from\s+now|from\s+today|hence)\b", after, _I)
         s_, e_ = a.s, a.e
         kind = None
@@ -1682,6 +1688,8 @@ def _build(text: str, low: str, a: _A, ref: dt.datetime) -> Timex | None:
         elif a.fuzzy:
             d0, d1, fz = _fuzzy(a, d0, d1)
             approx = approx or fz
+            if a.fuzzy in ("first week", "last week"):
+                grain = "week"
         if a.extra.get("range"):
             typ = "range"
     if a.kind == "time" or a.t1 is not None:

@@ -1,6 +1,7 @@
-"""English temporal tagger: traps and invariants (the phrase corpus joins in the next commit)."""
+"""English temporal tagger: the phrase corpus tests/data/timex_en.tsv, not-a-date traps, span invariants."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,6 +12,61 @@ from calfeed.extract import en
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 REF = dt.datetime(2023, 6, 22, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+
+def _value(text: str) -> dt.date | dt.datetime | None:
+    if text == "null":
+        return None
+    if "T" in text:
+        return dt.datetime.fromisoformat(text)
+    return dt.date.fromisoformat(text)
+
+
+def _corpus() -> list:
+    rows = []
+    with open(DATA / "timex_en.tsv", encoding="utf-8", newline="") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+    for n, row in enumerate(reader, 1):
+        extra = dict(kv.split("=", 1) for kv in (row["extra"] or "").split() if "=" in kv)
+        marks = [pytest.mark.xfail(reason=extra["xfail"], strict=True)] if "xfail" in extra else []
+        ident = f"{n:03d}-{row['timex'] if row['timex'] != '-' else 'none'}"
+        rows.append(pytest.param(row, extra, id=ident, marks=marks))
+    return rows
+
+
+CORPUS = _corpus()
+
+
+def test_corpus_is_large_enough():
+    assert len(CORPUS) >= 200
+
+
+@pytest.mark.parametrize(("row", "extra"), CORPUS)
+def test_corpus(row, extra):
+    ref = dt.datetime.fromisoformat(row["ref"])
+    found = en.tag(row["text"], ref, date_order=extra.get("order", "MDY"))
+    shown = [(t.text, str(t.start), str(t.end)) for t in found]
+    if row["timex"] == "-":
+        assert found == [], shown
+        return
+    hits = [t for t in found if t.text == row["timex"]]
+    assert hits, f"{row['timex']!r} not found in {shown}"
+    t = hits[0]
+    assert row["text"][t.span[0]:t.span[1]] == t.text
+    assert (t.start, t.end) == (_value(row["start"]), _value(row["end"])), shown
+    assert t.grain == row["grain"]
+    assert t.approximate == (row["approximate"] == "true")
+    if "mod" in extra:
+        assert t.mod == extra["mod"]
+    if "type" in extra:
+        assert t.type == extra["type"]
+    if "duration" in extra:
+        assert t.duration == extra["duration"]
+    if "rrule" in extra:
+        assert t.rrule == extra["rrule"]
+
 
 NOT_DATES = [
     "2/3 of the members voted for it.",
