@@ -284,7 +284,7 @@ _RX_MOD = re.compile(
     r"(?:\b(?P<w>no\s+later\s+than|not\s+later\s+than|on\s+or\s+before|on\s+or\s+after|up\s+until|up\s+to|until|"
     r"till|'til|through|thru|by|starting(?:\s+(?:on|from|at|in))?|beginning(?:\s+(?:on|from|at|in))?|"
     r"commencing(?:\s+on)?|effective(?:\s+(?:from|on))?|as\s+of|as\s+from|from|since|before|prior\s+to|after|"
-    r"later\s+than|earlier\s+than|not\s+before|not\s+until|between)\s+)$", _I)
+    r"later\s+than|earlier\s+than|not\s+before|not\s+until|between)\s+(?P<the>the\s+)?)$", _I)
 _MOD_SENSE = {
     "no later than": "deadline", "not later than": "deadline", "on or before": "deadline",
     "up until": "deadline", "up to": "deadline", "until": "deadline", "till": "deadline", "'til": "deadline",
@@ -1374,7 +1374,7 @@ def _modifiers(text: str, atoms: list[_A]) -> None:
             if m:
                 w = re.sub(r"\s+", " ", m.group("w").lower()).strip()
                 head = next((k for k in sorted(_MOD_SENSE, key=len, reverse=True) if w.startswith(k)), None)
-                if head is not None and not (w == "between"):
+                if head is not None and w != "between" and (not m.group("the") or a.rule.startswith("holiday")):
                     sense = _MOD_SENSE[head]
                     a.mod = sense
                     a.extra["modword"] = head
