@@ -200,6 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
     t = tsub.add_parser("revoke", help="make a link stop working")
     t.add_argument("id", metavar="ID", help="the token id shown by list")
     p.set_defaults(func=cmd_tokens)
+
+    from calfeed.commands import add_service_commands  # refresh, check, status, worker, serve
+
+    add_service_commands(sub)
     return parser
 
 

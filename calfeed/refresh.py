@@ -161,6 +161,7 @@ class Refresher:
                 counts.add(self.store.sync_events(s, source_id=MANUAL_SOURCE_ID, document_id=None, incoming=incoming,
                                                   now=now, rules=self.rules))
                 self.store.set_meta(s, "manual_key", manual_key)
+                self.store.record_source(s, MANUAL_SOURCE_ID, now)
         if rules_changed:
             defaults = {s.id: "pending" if s.review else "accepted" for s in self.config.sources}
             with self.store.write(lock_key="overrides") as s:
