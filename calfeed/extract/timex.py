@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from calfeed.extract.types import Timex
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LATIN_RUN = re.compile(r"[^\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*[A-Za-z]{2,}[^\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
 
 
 def detect_language(text: str) -> str:
@@ -30,7 +32,13 @@ def find_timexes(text: str, ref: dt.datetime, lang: str = "auto", date_order: st
     if lang == "en" or (lang == "auto" and latin):
         from calfeed.extract import en
 
-        found.extend(en.tag(text, ref, date_order=date_order))
+        if lang == "en" or not _HAN.search(text):
+            found.extend(en.tag(text, ref, date_order=date_order))
+        else:  # English inside Chinese text: tag only the runs of Latin script
+            for run in _LATIN_RUN.finditer(text):
+                shift = run.start()
+                found.extend(replace(t, span=(t.span[0] + shift, t.span[1] + shift))
+                             for t in en.tag(run.group(), ref, date_order=date_order))
     return merge_overlaps(found)
 
 

@@ -21,7 +21,7 @@ from calfeed.extract import calendars as cal
 from calfeed.extract.types import Timex
 from calfeed.extract.zh_numbers import parse_amount, parse_int
 from calfeed.extract.zh_patterns import (
-    ATOM,
+    ATOM_BY_CHAR,
     ATOM_START,
     DURATION_CUE,
     FULLWIDTH,
@@ -144,12 +144,12 @@ class _Tagger:
     def atoms(self) -> list[tuple[str, re.Match]]:
         """Like ATOM.finditer, but ATOM is tried only where an atom can start."""
         norm, found, pos = self.norm, [], 0
-        search, match = ATOM_START.search, ATOM.match
+        search = ATOM_START.search
         while True:
             start = search(norm, pos)
             if start is None:
                 return found
-            m = match(norm, start.start())
+            m = ATOM_BY_CHAR[start.group()].match(norm, start.start())
             if m is not None and m.end() > m.start():
                 found.append((m.lastgroup, m))
                 pos = m.end()
