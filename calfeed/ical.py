@@ -29,6 +29,7 @@ import hashlib
 import re
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -103,7 +104,7 @@ class CalendarSettings:
     name: str = "calfeed"
     description: str = "Events and deadlines read from the news"
     timezone: str = "Asia/Shanghai"
-    domain: str = "calfeed.invalid"
+    domain: str = "calfeed.local"
     base_url: str | None = None
     refresh_interval: dt.timedelta = dt.timedelta(hours=6)
     alarms: tuple[AlarmSpec, ...] = ()
@@ -323,7 +324,9 @@ class BlockCache:
         if path:
             self._db = sqlite3.connect(path, check_same_thread=False, timeout=10, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS blocks (k TEXT PRIMARY KEY, v BLOB NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS vevent_blocks "
+                             "(k TEXT PRIMARY KEY, v BLOB NOT NULL, t REAL NOT NULL)")
+        self._since_prune = 0
 
     def __len__(self) -> int:
         return len(self._mem)
@@ -348,7 +351,7 @@ class BlockCache:
             with self._lock:
                 for i in range(0, len(names), 500):
                     chunk = names[i:i + 500]
-                    q = f"SELECT k, v FROM blocks WHERE k IN ({','.join('?' * len(chunk))})"
+                    q = f"SELECT k, v FROM vevent_blocks WHERE k IN ({','.join('?' * len(chunk))})"
                     for dk, v in self._db.execute(q, chunk):
                         found[by_disk[dk]] = bytes(v)
                         self._mem[by_disk[dk]] = bytes(v)
@@ -362,16 +365,27 @@ class BlockCache:
             while len(self._mem) > self.max_items:
                 self._mem.popitem(last=False)
             if self._db is not None:
+                now = time.time()
                 self._db.execute("BEGIN")
-                self._db.executemany("INSERT OR REPLACE INTO blocks (k, v) VALUES (?, ?)",
-                                     [(self.disk_key(k), v) for k, v in items.items()])
+                self._db.executemany("INSERT OR REPLACE INTO vevent_blocks (k, v, t) VALUES (?, ?, ?)",
+                                     [(self.disk_key(k), v, now) for k, v in items.items()])
+                self._since_prune += len(items)
+                if self._since_prune >= 1000:  # old versions of events pile up: keep the newest max_items
+                    self._since_prune = 0
+                    self._db.execute("DELETE FROM vevent_blocks WHERE k IN (SELECT k FROM vevent_blocks "
+                                     "ORDER BY t DESC LIMIT -1 OFFSET ?)", (self.max_items,))
                 self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def clear(self) -> None:
         with self._lock:
             self._mem.clear()
             if self._db is not None:
-                self._db.execute("DELETE FROM blocks")
+                self._db.execute("DELETE FROM vevent_blocks")
 
 
 @dataclass

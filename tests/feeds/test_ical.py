@@ -281,3 +281,12 @@ def test_events_to_ics_is_deterministic():
     cal = IcsCalendarStream.calendar_from_ics(a.decode())
     assert len({e.uid for e in cal.events}) == 2
     assert events_by_uid(a).keys() != events_by_uid(events_to_ics(evs, SH, "other.txt", stamp=T0)).keys()
+
+
+def test_disk_cache_keeps_the_newest_blocks(tmp_path):
+    cache = BlockCache(str(tmp_path / "blocks.sqlite"), max_items=500)
+    b = FeedBuilder(SETTINGS, cache)
+    b.build([rec(f"e{i}", title=f"v1 {i}") for i in range(600)])
+    b.build([rec(f"e{i}", title=f"v2 {i}", sequence=1, updated=T0 + dt.timedelta(hours=1)) for i in range(600)])
+    rows = cache._db.execute("SELECT count(*) FROM vevent_blocks").fetchone()[0]
+    assert rows <= 600 + 500  # pruned once 1,000 blocks were written since the last prune
