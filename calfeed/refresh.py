@@ -129,12 +129,13 @@ class Refresher:
         if housekeeping:
             total.add(self._housekeeping(started))
         keys = self.store.extraction_keys()
+        all_states = self.store.document_states_many([s.id for s in sources])
         unchanged: list[str] = []
         for i, source in enumerate(sources):
             if self.progress:
                 self.progress(i, len(sources), source.id)
             one = time.monotonic()
-            outcome = self.refresh_source(source, stored_key=keys.get(source.id))
+            outcome = self.refresh_source(source, stored_key=keys.get(source.id), states=all_states.get(source.id))
             outcome.seconds = time.monotonic() - one
             outcomes.append(outcome)
             total.add(outcome.counts)
@@ -190,13 +191,15 @@ class Refresher:
         return _fingerprint(source.type, source.language, p.fixed, p.order, source.categories, source.review,
                             self.config.calendar.timezone, self.version)
 
-    def refresh_source(self, source: SourceConfig, *, stored_key: str | None = None) -> SourceOutcome:
+    def refresh_source(self, source: SourceConfig, *, stored_key: str | None = None,
+                       states: dict | None = None) -> SourceOutcome:
         outcome = SourceOutcome(source.id)
         now = self.clock()
         key = self.extraction_key(source)
         forced = stored_key != key
         try:
-            states = self.store.document_states(source.id)
+            if states is None:
+                states = self.store.document_states(source.id)
             previous = {} if forced else {k: v for k, v in states.items() if not v.failed and not v.gone}
             state = {}
             if source.type == "rss" and not forced:

@@ -333,13 +333,22 @@ class Store:
                     row.type, row.name, row.location = kind, name, location
 
     def document_states(self, source_id: str) -> dict[str, DocState]:
-        with self.read() as s:
-            rows = s.execute(select(DocumentRow.id, DocumentRow.key, DocumentRow.content_hash, DocumentRow.etag,
-                                    DocumentRow.last_modified, DocumentRow.gone_at, DocumentRow.error)
-                             .where(DocumentRow.source_id == source_id)).all()
-        return {r.key: DocState(id=r.id, key=r.key, content_hash=r.content_hash, etag=r.etag,
-                                last_modified=r.last_modified, gone=r.gone_at is not None, failed=r.error is not None)
-                for r in rows}
+        return self.document_states_many([source_id]).get(source_id, {})
+
+    def document_states_many(self, source_ids: Sequence[str]) -> dict[str, dict[str, DocState]]:
+        """What is stored of the documents of these sources, in one query per 500 sources."""
+        out: dict[str, dict[str, DocState]] = {sid: {} for sid in source_ids}
+        cols = (DocumentRow.source_id, DocumentRow.id, DocumentRow.key, DocumentRow.content_hash, DocumentRow.etag,
+                DocumentRow.last_modified, DocumentRow.gone_at, DocumentRow.error)
+        ids = list(source_ids)
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                stmt = select(*cols).where(DocumentRow.source_id.in_(ids[i:i + 500]))
+                for r in conn.execute(stmt):
+                    out[r.source_id][r.key] = DocState(
+                        id=r.id, key=r.key, content_hash=r.content_hash, etag=r.etag, last_modified=r.last_modified,
+                        gone=r.gone_at is not None, failed=r.error is not None)
+        return out
 
     def extraction_keys(self) -> dict[str, str | None]:
         with self.read() as s:
