@@ -22,7 +22,8 @@ ZH_TRIGGERS = (
     "开展|开放|开业|开工|竣工|投用|投产|开馆|闭馆|开园|开赛|开课|开学|举办|亮相|揭晓|公示|出台|印发|施行|实施|生效|"
     "到期|停止|暂停|恢复|调整|会议|大会|论坛|展览|展会|博览会|比赛|挑战赛|活动|仪式|典礼|演出|讲座|发布会|座谈会|听证会|"
     "调研|视察|考察|检查|主持|出席|会见|访问|签约|签署|开班|结业|毕业|入学|注册|申报|提交|受理|缴费|选举|投票|换届|"
-    "开通运营|试运营|运营|首发|开售|发售|上市|调休|放假调休|举行了|召开了|迎来|接种|体检|培训|面试|笔试|阅卷|录取|推迟|延期"
+    "开通运营|试运营|运营|首发|开售|发售|上市|调休|放假调休|举行了|召开了|迎来|接种|体检|培训|面试|笔试|阅卷|录取|推迟|延期|"
+    "优惠|免费|减免|限行|管制|停运|停水|停电|封闭|施工|开放|布展|撤展|军训|报到|返校|离校|值班|公示期|征集|招募|宣讲|巡查"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|due|begin|begins|"
@@ -39,6 +40,10 @@ START_WORDS = re.compile(r"开始|启动|起$|\bstarts?\b|\bbegins?\b|\bfrom\b",
 STATISTIC = re.compile(r"达到|累计|增长|同比|环比|占比|比重|突破|下降|增加|减少|实现|完成投资|产值|增加值|总量|总额|%|％|万千瓦|亿元|万元|万人次")
 REPORTER = re.compile(r"记者(?:在|从|于|近日|日前)?[^，。]{0,20}?(?:看到|了解到|获悉|采访|见到|注意到|发现)")
 REVISION = re.compile(r"推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for", re.I)
+ENUMERATION = re.compile(r"[\s（）()星期周礼拜一二三四五六日天、，,和及与或]*")
+NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”]{2,12}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$")
+ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
+FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|for)\s*$", re.I)
 DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|for)\s*$", re.I)
 SUBJECT_PRONOUN = re.compile(r"^(?:此次|本次|该|本届|此项|这次|the|this|it)", re.I)
 # Words that do not help a title.
@@ -100,7 +105,7 @@ class _Reader:
                 ti += 1
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
-        return [d.event(self.prep) for d in _merge(out)]
+        return [d.event(self.prep) for d in _merge(_apply_revisions(out))]
 
     # ------------------------------------------------------------ one sentence
     def read_sentence(self, s: int, e: int, timexes: list[Timex], earlier: list[_Draft]) -> list[_Draft]:
@@ -151,26 +156,44 @@ class _Reader:
         if t.start is None and t.end is None:
             return None
         clause_start = self.clause_start(s, t.span[0])
+        if any(o.mod == "deadline" and clause_start <= o.span[0] < t.span[0] for o in self.timexes):
+            return None  # 请于1月5日前将元旦、春节期间值班安排报…: the holidays name the roster
         window = self.text[t.span[1]:limit]
         before = self.text[clause_start:t.span[0]]
         sentence = self.text[s:e]
         if REPORTER.search(self.text[t.span[1]:e]) and not TRIGGER.search(self.text[t.span[1]:t.span[1] + 6]):
             return None
         trigger = self.find_trigger(window) or self.find_trigger(before, last=True)
-        holiday_span = "holiday" in t.rule and t.type == "range"
+        if trigger is None and ENUMERATION.fullmatch(window):
+            # 2月4日（星期日）、2月18日（星期日）上班: the verb after the list serves every date in it
+            rest = self.text[limit:e]
+            trigger = self.find_trigger(rest[:_clause_end(rest, 0)])
+            if trigger is not None:
+                window = rest
+        named = NAMED_TIME.search(before)  # 布展时间为6月19日至20日
+        holiday_span = "holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
         deadline_target = t.mod == "deadline" or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
-        if trigger is None and not holiday_span and not deadline_target:
+        opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
+        if trigger is None and not (holiday_span or deadline_target or named or opens):
             return None
         if STATISTIC.search(sentence) and trigger is None:
             return None
         if t.grain in ("year",) and not deadline_target:
             return None
-        title_text = t.text if holiday_span and trigger is None else self.title_from(s, e, t, trigger, window, before)
+        if holiday_span and trigger is None:
+            title_text = t.text
+        elif named is not None and trigger is None:
+            title_text = _clean_title(named.group("what"), [])
+        else:
+            title_text = self.title_from(s, e, t, trigger, window, before)
+        if len(title_text) < 4 and self.topic_of(s):
+            title_text = (self.topic_of(s) + title_text)[:40]
         kind = self.kind_of(t, trigger, window, before, deadline_target)
         revised = REVISION.search(sentence)
+        subject = ""
         if revised and s + revised.end() <= t.span[0]:
             # 报名截止时间推迟至7月21日: the thing revised is named before the revision word
-            subject = re.split(r"[，,]", sentence[:revised.start()])[0]
+            subject = re.split(r"[，,]", sentence[:revised.start()])[-1]
             subject = re.sub(r"(?:时间|日期)?(?:原定|原为|原计划).*$", "", subject)
             title_text = _clean_title(subject, [x.text for x in self.timexes if s <= x.span[0] < e]) or title_text
             if re.search(r"截止|deadline|close", subject, re.I):
@@ -181,12 +204,13 @@ class _Reader:
             lead = self.text[max(s, d.span[0] - 4):d.span[0]]
             if not (DURATION_LEAD.search(lead) and d.duration):
                 continue
-            if re.search(r"结束|落幕|闭幕|落下帷幕|ended|closed", window):
+            if trigger is not None and ENDING.fullmatch(trigger.group()):
+                # 昨日，历时两天半的中考圆满结束: it ended that day, so it began that long before
                 begins = _add_duration(start, d.duration, backwards=True)
                 if begins is not None:
                     start, end, kind, approximate = begins, _day(start), "period", True
                     all_day = True
-            elif d.span[0] > t.span[0]:
+            elif d.span[0] > t.span[0] and FORWARD_LEAD.search(lead):
                 ends = _add_duration(start, d.duration, backwards=False)
                 if ends is not None:
                     end, kind = ends, "period"
@@ -195,7 +219,17 @@ class _Reader:
             end = start
         headline = self.prep.headline_before(s)
         return _Draft(title=title_text, start=start, end=end, all_day=all_day, kind=kind, approximate=approximate,
-                      sentence=(s, e), span=t.span, timex=t.text, section=headline or "")
+                      sentence=(s, e), span=t.span, timex=t.text, section=headline or "",
+                      revises=_clean_title(subject, []) if revised and s + revised.end() <= t.span[0] else "")
+
+    def topic_of(self, s: int) -> str:
+        """The topic a paragraph opens with (二、春节：…) or else its headline, for titles that
+        would otherwise be a bare verb (上班)."""
+        para_start = self.text.rfind("\n", 0, s) + 1
+        head = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*(?P<topic>[^：:，。\n]{2,10})[：:]", self.text[para_start:s + 20])
+        if head:
+            return head.group("topic")
+        return ""
 
     def clause_start(self, s: int, pos: int) -> int:
         chunk = self.text[s:pos]
@@ -271,6 +305,8 @@ class _Reader:
                 own = window[nxt:_clause_end(window, nxt)]
             raw = before + own
         title = _clean_title(raw, [t.text])
+        if len(title) < 4 and self.topic_of(s):
+            title = self.topic_of(s) + title
         headline = self.prep.headline_before(s)
         if headline and (len(title) > 40 or len(title) < 4 or _similar(headline, title) > 0.5):
             h = _clean_title(headline, [])
@@ -294,6 +330,7 @@ class _Draft:
     span: tuple[int, int]
     timex: str
     section: str = ""  # the headline of the article it belongs to
+    revises: str = ""  # 报名截止时间 when this date replaces an earlier one
 
     def event(self, prep: Prepared) -> Event:
         s, e = self.sentence
@@ -323,6 +360,8 @@ def _clean_title(raw: str, date_words: list[str]) -> str:
     for w in sorted(date_words, key=len, reverse=True):
         title = title.replace(w, "")
     title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{1,8}的", "", title)
+    title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]", "", title)
+    title = re.sub(r"^[、，,和及与]+|[、，,和及与]+$", "", title.strip())
     title = re.sub(r"(?:\d{4}|[今去明]|本)年(?:度)?(?=[\u4e00-\u9fff“])", "", title)
     title = re.sub(r"^(?:从|自|于|在|到|至)\s*", "", title.strip())
     for _ in range(3):
@@ -330,6 +369,7 @@ def _clean_title(raw: str, date_words: list[str]) -> str:
     title = re.sub(r"(?:预计|计划|将于|将在|拟于|定于|将|于)(?=[\u4e00-\u9fff])", "", title)
     title = re.sub(r"\s+", " ", title)
     title = TITLE_NOISE.sub("", title).strip(" ，,。")
+    title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于)$", "", title)
     if title[:1].islower():
         title = title[0].upper() + title[1:]
     return title
@@ -385,13 +425,37 @@ def _overlap(a: _Draft, b: _Draft) -> bool:
     return a0 <= b1 + dt.timedelta(days=1) and b0 <= a1 + dt.timedelta(days=1)
 
 
+def _apply_revisions(drafts: list[_Draft]) -> list[_Draft]:
+    """报名截止时间推迟至7月21日: an earlier period of the same thing now ends on the new date,
+    and an earlier deadline for it is gone."""
+    out = list(drafts)
+    for new in drafts:
+        if not new.revises:
+            continue
+        for old in list(out):
+            if old is new or old.sentence[0] >= new.sentence[0] or _similar(old.title, new.revises) < 0.3:
+                continue
+            if old.kind == "period" and old.end is not None:
+                old.end = _day(new.start) if old.all_day else old.end.replace(
+                    year=new.start.year, month=new.start.month, day=new.start.day)
+            elif old.kind == "deadline":
+                out.remove(old)
+    return out
+
+
 def _same_happening(a: _Draft, b: _Draft) -> bool:
-    """Similar titles; or, within one article, titles that share a word and a day."""
+    """Similar titles; or, within one article, titles that share a word and a day.  Two
+    different times of day are two happenings, however alike their titles."""
+    if not a.all_day and not b.all_day and a.start != b.start:
+        return False
     similarity = _similar(a.title, b.title)
     if similarity >= 0.34:
         return True
-    return bool(a.section) and a.section == b.section and similarity > 0 and _day(a.start) <= _day(b.end or b.start) \
-        and _day(b.start) <= _day(a.end or a.start)
+    if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \
+            and _day(a.start) != _day(a.end):
+        return True  # 举办 6月21日至23日 … 展期为6月21日至23日: one exhibition
+    return bool(a.section) and a.section == b.section and similarity >= 0.2 \
+        and _day(a.start) <= _day(b.end or b.start) and _day(b.start) <= _day(a.end or a.start)
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:

@@ -108,6 +108,8 @@ class Fields:
     nth_week: int | None = None
     nth_day: int | None = None
     range_from: int | None = None  # 12-19日: the bare first number of a range
+    within: bool = False  # 年内: by the end of the span
+    since: bool = False  # 自开通之日起: from that day on
     anaphora: tuple[str, int] | None = None  # ("day"|"month"|"year", offset) from the last date mentioned
     rules: list[str] = field(default_factory=list)
 
@@ -533,6 +535,10 @@ class _Tagger:
         if word == "此前":
             return None
         f = self._f(m, 3, grain="day")
+        if word in ("年内", "今年内", "本年内"):
+            f.span, f.grain = (self.today, dt.date(self.today.year, 12, 31)), "day"
+            f.approx, f.within = True, True
+            return f
         if word == "今明两天":
             f.span, f.grain = (self.today, self.today + ONE_DAY), "day"
             return f
@@ -564,6 +570,12 @@ class _Tagger:
     def atom_numrange(self, m: re.Match) -> Fields | None:
         n = parse_int(m["nr_n"])
         return None if n is None else self._f(m, 0, kind="numrange", range_from=n)
+
+    def atom_sinceday(self, m: re.Match) -> Fields | None:
+        f = self._f(m, 3, grain="day", anaphora=("day", 0))
+        f.rules.append("since-the-day")
+        f.since = True
+        return f
 
     def atom_pod(self, m: re.Match) -> Fields | None:
         return self._f(m, 4, pod=m["po"], grain="hour")
@@ -974,6 +986,10 @@ class _Tagger:
         if resolved is None:
             return None
         start, end, grain, typ = resolved
+        if f.within:
+            return self.make(f.start, f.end, "range", start, end, grain, True, mod="deadline", rule="+".join(f.rules))
+        if f.since:
+            return self.make(f.start, f.end, "range", start, None, grain, False, mod="start", rule="+".join(f.rules))
         approx = f.approx or f.fuzzy is not None or grain in ("xun",)
         s, e = f.start, f.end
         mod = None
@@ -1167,6 +1183,13 @@ class _Tagger:
 
     # ------------------------------------------------------------ ranges: A至B
     def try_range(self, a: Fields, b: Fields | None) -> Timex | None:
+        if a.kind == "set" and b is not None and b.kind == "date" and b.hour is not None and b.day is None:
+            sep = RANGE_SEP.match(self.norm, a.end)
+            if sep and sep.end() == b.start:  # 每天9:00-17:00: a daily time slot
+                t = self.finish_set(a)
+                if t is not None:
+                    return replace(t, text=self.text[a.start:b.end], span=(a.start, b.end),
+                                   rrule=(t.rrule or "") + f";UNTIL-TIME={b.hour:02d}{(b.minute or 0):02d}")
         if a.kind != "date":
             if a.kind == "duration" and b is None:
                 return None
