@@ -150,7 +150,7 @@ class Store:
         from alembic.script import ScriptDirectory
 
         cfg = AlembicConfig()
-        cfg.set_main_option("script_location", "calfeed:migrations")
+        cfg.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
         head = ScriptDirectory.from_config(cfg).get_current_head()
         try:
             with self.engine.connect() as conn:
@@ -506,7 +506,6 @@ class Store:
             if rule.hide:
                 override = "hidden"
                 continue
-            override = override or "corrected"
             title = rule.title or title
             kind = rule.kind or kind
             if rule.start is not None:
@@ -523,6 +522,9 @@ class Store:
                 if all_day and isinstance(start, dt.datetime):
                     start = start.date()
                     end = end.date() if isinstance(end, dt.datetime) else end
+        if override != "hidden" and (title, _iso(start), _iso(end) if end is not None else None, all_day, kind) != (
+                inc.title, inc.start_text, inc.end_text, inc.all_day, inc.kind):
+            override = "corrected"  # only when a correction actually changes something
         row.title, row.kind, row.all_day = title, kind, all_day
         row.start_text = _iso(start)
         row.end_text = _iso(end) if end is not None else None
