@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from calfeed.errors import CalfeedError
@@ -41,7 +41,9 @@ STATISTIC = re.compile(r"达到|累计|增长|同比|环比|占比|比重|突破
 REPORTER = re.compile(r"记者(?:在|从|于|近日|日前)?[^，。]{0,20}?(?:看到|了解到|获悉|采访|见到|注意到|发现)")
 REVISION = re.compile(r"推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for", re.I)
 ENUMERATION = re.compile(r"[\s（）()星期周礼拜一二三四五六日天、，,和及与或]*")
-NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”]{2,12}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$")
+NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”]{2,12}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$"
+                        r"|^\s*(?P<what_en>[A-Z][\w'’ -]{2,40}):\s*$")
+STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
 FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|for)\s*$", re.I)
 DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|for)\s*$", re.I)
@@ -120,6 +122,7 @@ class _Reader:
             return []
         if REVISION.search(sentence):
             dates = self.final_dates(sentence, s, dates)
+        dates = self.attach_times(dates)
         drafts = []
         anchors = [t for t in dates if t.grain not in ("year", "decade", "century") or t.mod == "deadline"]
         for t in dates:
@@ -127,7 +130,25 @@ class _Reader:
             d = self.read_timex(s, e, t, limit, durations)
             if d is not None:
                 drafts.append(d)
-        return drafts
+        return _pair_open_close(drafts, self.text)
+
+    def attach_times(self, dates: list[Timex]) -> list[Timex]:
+        """April 17–18, 3:30–7 p.m.: a time of day right after a date belongs to it."""
+        out: list[Timex] = []
+        for t in dates:
+            prev = out[-1] if out else None
+            gap = self.text[prev.span[1]:t.span[0]] if prev else ""
+            if (prev is not None and re.fullmatch(r"\s*(?:,|，|from|at|@)?\s*", gap) and _time_only(t, self.today)
+                    and not isinstance(prev.start, dt.datetime) and prev.start is not None):
+                first, last = _day(prev.start), _day(prev.end or prev.start)
+                start = t.start.replace(year=first.year, month=first.month, day=first.day)
+                end = (t.end or t.start).replace(year=last.year, month=last.month, day=last.day)
+                out[-1] = replace(prev, text=self.text[prev.span[0]:t.span[1]], span=(prev.span[0], t.span[1]),
+                                  start=start, end=end, type="range" if start != end else "datetime",
+                                  rule=prev.rule + "+time")
+                continue
+            out.append(t)
+        return out
 
     def extend_with_duration(self, sentence: str, s: int, d: Timex, earlier: list[_Draft]) -> None:
         """此次大赛为期1个月: a later sentence gives the last event of the article its length."""
@@ -156,7 +177,8 @@ class _Reader:
         if t.start is None and t.end is None:
             return None
         clause_start = self.clause_start(s, t.span[0])
-        if any(o.mod == "deadline" and clause_start <= o.span[0] < t.span[0] for o in self.timexes):
+        if any(o.mod == "deadline" and clause_start <= o.span[0] < t.span[0]
+               and re.search(r"前$|^(?:by|before)\b", o.text, re.I) for o in self.timexes):
             return None  # 请于1月5日前将元旦、春节期间值班安排报…: the holidays name the roster
         window = self.text[t.span[1]:limit]
         before = self.text[clause_start:t.span[0]]
@@ -170,9 +192,11 @@ class _Reader:
             trigger = self.find_trigger(rest[:_clause_end(rest, 0)])
             if trigger is not None:
                 window = rest
-        named = NAMED_TIME.search(before)  # 布展时间为6月19日至20日
+        named = NAMED_TIME.search(before)  # 布展时间为6月19日至20日, Senior prom: Saturday, May 18
+        if STANDING_RULE.search(before):
+            return None  # the second and fourth Tuesday of each month: a rule, not a date
         holiday_span = "holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
-        deadline_target = t.mod == "deadline" or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
+        deadline_target = (t.mod == "deadline" and (t.grain != "year" or re.search(r"前|底|末|截|by|until|before", t.text, re.I))) or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
         if trigger is None and not (holiday_span or deadline_target or named or opens):
             return None
@@ -183,7 +207,7 @@ class _Reader:
         if holiday_span and trigger is None:
             title_text = t.text
         elif named is not None and trigger is None:
-            title_text = _clean_title(named.group("what"), [])
+            title_text = _clean_title(named.group("what") or named.group("what_en"), [])
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
         if len(title_text) < 4 and self.topic_of(s):
@@ -193,7 +217,8 @@ class _Reader:
         subject = ""
         if revised and s + revised.end() <= t.span[0]:
             # 报名截止时间推迟至7月21日: the thing revised is named before the revision word
-            subject = re.split(r"[，,]", sentence[:revised.start()])[-1]
+            pieces = [p for p in re.split(r"[，,]", sentence[:revised.start()]) if len(p.strip(" 现已将并")) >= 3]
+            subject = pieces[-1] if pieces else ""
             subject = re.sub(r"(?:时间|日期)?(?:原定|原为|原计划).*$", "", subject)
             title_text = _clean_title(subject, [x.text for x in self.timexes if s <= x.span[0] < e]) or title_text
             if re.search(r"截止|deadline|close", subject, re.I):
@@ -221,6 +246,27 @@ class _Reader:
         return _Draft(title=title_text, start=start, end=end, all_day=all_day, kind=kind, approximate=approximate,
                       sentence=(s, e), span=t.span, timex=t.text, section=headline or "",
                       revises=_clean_title(subject, []) if revised and s + revised.end() <= t.span[0] else "")
+
+    def english_title(self, s: int, e: int, t: Timex, window: str) -> str:
+        """English puts the subject first: "Parent-teacher conferences will be held April 17–18",
+        "Senior prom: Saturday, May 18".  The subject is the sentence up to its first date; a
+        later date in the sentence adds the verb just before it ("… and closes May 31")."""
+        clause = max(self.text.rfind(c, s, t.span[0]) for c in ";:") + 1 or s
+        first = next((x for x in self.timexes if s <= x.span[0] < e), t)
+        subject = self.text[max(s, clause if clause > s else s):first.span[0] if first.span[0] >= clause else t.span[0]]
+        if first is not t and first.span[0] >= clause:
+            verb = re.search(r"(?:\b(?:and|but|then)\s+)?(\w+(?:\s+\w+)?)\s*$", self.text[first.span[1]:t.span[0]])
+            if verb:
+                subject = subject.rstrip() + " " + verb.group(1)
+        if len(_EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
+            colon = self.text.rfind(":", s, t.span[0])
+            subject = self.text[s:colon] if colon > s else window[:_clause_end(window, 0)]
+        title = subject.strip(" ,;:.")
+        for _ in range(4):
+            title = _EN_TRIM.sub("", title).strip(" ,;:.")
+        title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
+        title = title[:1].upper() + title[1:]
+        return _shorten(title) if len(title) > 40 else title
 
     def topic_of(self, s: int) -> str:
         """The topic a paragraph opens with (二、春节：…) or else its headline, for titles that
@@ -292,6 +338,8 @@ class _Reader:
 
     # ------------------------------------------------------------ titles
     def title_from(self, s: int, e: int, t: Timex, trigger: re.Match | None, window: str, before: str) -> str:
+        if not _HAN.search(self.text[s:e]):
+            return self.english_title(s, e, t, window)
         if trigger is not None and trigger.string is window:
             tail_end = _clause_end(window, trigger.end())
             head_start = max(window.rfind("，", 0, trigger.start()), window.rfind(",", 0, trigger.start())) + 1
@@ -316,6 +364,17 @@ class _Reader:
         if len(title) > 40:
             title = _shorten(title)
         return title
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words around an English date that are not part of the happening's name.
+_EN_TRIM = re.compile(
+    r"\s+(?:will\s+be\s+held|will\s+take\s+place|takes?\s+place|will\s+be|is\s+on|are\s+on|is\s+set\s+for|"
+    r"are|is|was|were|on|from|at|by|until|through|between|starting|beginning|scheduled\s+for|set\s+for|due|"
+    r"runs?|now|will|on\s+\w+day)\s*$|"
+    r"^(?:the|this|our|and|but|then)\s+",
+    re.I,
+)
 
 
 @dataclass
@@ -423,6 +482,34 @@ def _overlap(a: _Draft, b: _Draft) -> bool:
     a0, a1 = _day(a.start), _day(a.end) if a.end is not None else _day(a.start)
     b0, b1 = _day(b.start), _day(b.end) if b.end is not None else _day(b.start)
     return a0 <= b1 + dt.timedelta(days=1) and b0 <= a1 + dt.timedelta(days=1)
+
+
+def _time_only(t: Timex, today: dt.date) -> bool:
+    """A clock time with no date of its own (3:30–7 p.m., 下午3点)."""
+    return (isinstance(t.start, dt.datetime) and t.start.date() == today
+            and not re.search(r"\d+\s*[月日号]|[A-Za-z]{3,}day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|今|明|昨",
+                              t.text))
+
+
+OPENS = re.compile(r"\b(?:opens?|begins?|starts?|resumes?)\b|开始|启动|开放", re.I)
+CLOSES = re.compile(r"\b(?:closes?|ends?|through|until)\b|结束|截止", re.I)
+
+
+def _pair_open_close(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """Registration opens May 1 and closes May 31: one period, not two markers."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.sentence == d.sentence and prev.end in (None, prev.start)
+                and OPENS.search(text[prev.sentence[0]:prev.span[0]] + " " + prev.title)
+                and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex)]) and _day(d.start) > _day(prev.start)):
+            prev.end, prev.kind = (d.end or d.start), "period"
+            if prev.all_day:
+                prev.end = _day(prev.end)
+            prev.title = re.sub(r"\s+(?:opens?|begins?|starts?|resumes?)$", "", prev.title)
+            continue
+        out.append(d)
+    return out
 
 
 def _apply_revisions(drafts: list[_Draft]) -> list[_Draft]:

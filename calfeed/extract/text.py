@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-TERMINAL = "。！？!?；;…”』」\"'）)】"
+TERMINAL = "。！？!?；;…”』」\"'）)】."
 _PARA_SPLIT = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”」』\"’）)]*|(?<=[a-z0-9\)\]\"'”])\.(?=\s+[A-Z“\"(])|\n+")
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
@@ -63,7 +63,8 @@ def strip_html(text: str) -> str:
 
 def _is_headline(para: str) -> bool:
     p = para.strip()
-    return 0 < len(p) <= 40 and p[-1] not in TERMINAL and "，" not in p[:-1] and not BYLINE.match(p)
+    return (0 < len(p) <= 40 and p[-1] not in TERMINAL and p[-1] not in ",，:：" and "，" not in p[:-1]
+            and not BYLINE.match(p))
 
 
 def prepare(text: str) -> Prepared:
