@@ -141,10 +141,24 @@ events:
     assert c.all_day and c.end == dt.date(2023, 7, 10)
 
 
-def test_sections_for_other_issues_are_kept(tmp_path):
-    cfg = load_config(write(tmp_path, "feeds:\n  - slug: all\nweb: {title: x}\nreminders: {}\n"))
-    assert cfg.sections["feeds"] == [{"slug": "all"}]
-    assert cfg.sections["web"] == {"title": "x"}
+def test_sections_for_other_issues(tmp_path, monkeypatch):
+    from calfeed import config as config_mod
+
+    monkeypatch.setattr(config_mod, "_SECTIONS", dict(config_mod._SECTIONS))
+
+    def validate(value, checker, name):
+        if not isinstance(value, dict) or "slug" not in value:
+            checker.problem((name,), value, "allowed: a mapping with slug")
+            return None
+        return ("parsed", value["slug"])
+
+    config_mod.register_section("later", validate)
+    config_mod.register_section("raw")
+    cfg = load_config(write(tmp_path, "later: {slug: all}\nraw: {title: x}\n"))
+    assert cfg.sections["later"] == ("parsed", "all")
+    assert cfg.sections["raw"] == {"title": "x"}
+    with pytest.raises(ConfigError, match=r"events.yaml:1: later: found 'oops'; allowed: a mapping with slug"):
+        load_config(write(tmp_path, "later: oops\n"))
 
 
 def test_overrides(tmp_path):
