@@ -44,7 +44,7 @@ POD_HOURS = {
     "凌晨": (0, 5), "清晨": (5, 7), "早晨": (6, 9), "早上": (6, 9), "早": (6, 9), "上午": (7, 11), "中午": (12, 13),
     "午后": (13, 14), "下午": (13, 17), "傍晚": (17, 19), "晚上": (18, 23), "晚间": (18, 23), "晚": (18, 23),
     "夜里": (20, 23), "夜间": (20, 23), "深夜": (22, 23), "半夜": (23, 23), "午夜": (0, 0), "后半夜": (2, 4),
-    "前半夜": (20, 23), "黎明": (4, 6), "白天": (6, 18),
+    "前半夜": (20, 23), "黎明": (4, 6), "白天": (6, 18), "全天": (0, 23),
 }
 AFTERNOON = {"下午", "傍晚", "晚上", "晚间", "晚", "夜里", "夜间", "深夜", "午后"}
 RELATIVE_DAYS = {
@@ -109,6 +109,7 @@ class Fields:
     nth_day: int | None = None
     range_from: int | None = None  # 12-19日: the bare first number of a range
     within: bool = False  # 年内: by the end of the span
+    amount_range: tuple[float, float] | None = None  # 二十几年: between 20 and 30
     since: bool = False  # 自开通之日起: from that day on
     anaphora: tuple[str, int] | None = None  # ("day"|"month"|"year", offset) from the last date mentioned
     rules: list[str] = field(default_factory=list)
@@ -225,7 +226,7 @@ class _Tagger:
 
     def keep(self, g: Fields) -> bool:
         """Drop lone atoms that are only time words in context (黎明 as a name, 白天)."""
-        if g.rank == 4 and g.hour is None and g.pod in ("黎明", "白天") and g.day is None and g.span is None:
+        if g.rank == 4 and g.hour is None and g.pod in ("黎明",) and g.day is None and g.span is None:
             return False
         return True
 
@@ -377,6 +378,8 @@ class _Tagger:
         return f
 
     def atom_day(self, m: re.Match) -> Fields | None:
+        if self.norm[m.end():m.end() + 1] == "之":
+            return None  # 一日之计: a saying
         before = self.norm[max(0, m.start() - 6):m.start()]
         if DURATION_CUE.search(before) and "日" in m.group():
             return None
@@ -487,7 +490,7 @@ class _Tagger:
             return None
         if rel == "同":
             return None
-        offset = {"上上": -2, "下下": 2, "上": -1, "下": 1, "本": 0, "这": 0, "": None}[rel]
+        offset = {"上上上": -3, "下下下": 3, "上上": -2, "下下": 2, "上": -1, "下": 1, "本": 0, "这": 0, "": None}[rel]
         if offset is None:
             if weekend:
                 offset = 0
@@ -568,7 +571,7 @@ class _Tagger:
         return f
 
     def atom_numrange(self, m: re.Match) -> Fields | None:
-        n = parse_int(m["nr_n"])
+        n = parse_int(m["nr_n"] or m["nr_y"])
         return None if n is None else self._f(m, 0, kind="numrange", range_from=n)
 
     def atom_sinceday(self, m: re.Match) -> Fields | None:
@@ -655,6 +658,10 @@ class _Tagger:
                 if "几" not in n_text:
                     return None
                 amount = float((parse_int(n_text.replace("几", "")) or 0) + 3) if n_text != "几" else 3.0
+                tens = re.fullmatch(r"(?P<t>[一二三四五六七八九]?)十几|几十", n_text)
+                if tens:  # 二十几年: 20 to 30; 几十年: 20 to 100
+                    low = 10 * (parse_int(tens["t"]) or 1) if tens["t"] is not None and n_text != "几十" else 20
+                    amount_range = (float(low), float(low + 10) if n_text != "几十" else 100.0)
         half = unit.endswith("半") or unit.startswith("个半") or bool(m["du_half"])
         if half:
             amount += 0.5
@@ -669,6 +676,8 @@ class _Tagger:
                 return None  # 3分 is a score
         if base not in UNIT_ISO:
             return None
+        if amount == 1 and self.norm[m.end():m.end() + 1] == "之":
+            return None  # 一日之计, 一年之计: sayings
         parts = [(amount, base)]
         rest = m["du_rest"] or ""
         for num, u in re.findall(r"(?:零|又)?([\d.]+|[〇零一二两三四五六七八九十百千万]+)\s*(个月|个小时|年|天|日|小时|分钟|分|秒|晚|夜)", rest):
@@ -678,9 +687,10 @@ class _Tagger:
             if v is not None:
                 parts.append((v, u.replace("个", "").replace("钟", "")))
         f = self._f(m, 0, kind="duration", grain=_duration_grain(base))
+        f.amount_range = locals().get("amount_range")
         f.duration = _iso_duration(parts)
         f.duration_parts = (amount, base)
-        f.approx = bool(m["du_more"]) or "多" in unit or "几" in n_text
+        f.approx = bool(m["du_more"] or m["du_more2"]) or "多" in unit or "几" in n_text
         return f
 
     # ------------------------------------------------------------ helpers for resolution
@@ -859,23 +869,26 @@ class _Tagger:
         return best, best, "day"
 
     def lunar_interval(self, f: Fields) -> tuple[Day, Day, str] | None:
-        """A lunar date in the named lunar year, or in the lunar year that puts it nearest."""
+        """A lunar date in the named lunar year, else in the lunar year of the reference year —
+        except 冬月/腊月 read in January before the lunar new year, which are this winter's."""
         if f.month is None:
             return None
-        years = [f.year] if f.year is not None else [self.today.year, self.today.year - 1]
-        found: list[tuple[Day, Day, str]] = []
-        for year in years:
-            if f.day is None:
-                span = cal.lunar_month_span(year, f.month, f.leap)
-                if span:
-                    found.append((span[0], span[1], "month"))
-            else:
-                day = cal.lunar_to_solar(year, f.month, f.day, f.leap)
-                if day:
-                    found.append((day, day, "day"))
-        if not found:
-            return None
-        return min(found, key=lambda iv: abs((iv[0] - self.today).days))
+        if f.month == 0:  # 大年三十 of a named lunar year is the eve before the next one
+            year = (f.year + 1) if f.year is not None else self.today.year
+            day = cal.lunar_to_solar(year, 0, 0)
+            if f.year is None and day is not None and (self.today - day).days > 30:
+                day = cal.lunar_to_solar(year + 1, 0, 0)
+            return (day, day, "day") if day else None
+        year = f.year if f.year is not None else self.today.year
+        if f.year is None and f.month >= 11:
+            new_year = cal.lunar_to_solar(self.today.year, 1, 1)
+            if new_year is not None and self.today < new_year:
+                year -= 1
+        if f.day is None:
+            span = cal.lunar_month_span(year, f.month, f.leap)
+            return (span[0], span[1], "month") if span else None
+        day = cal.lunar_to_solar(year, f.month, f.day, f.leap)
+        return (day, day, "day") if day else None
 
     def holiday_interval(self, f: Fields, name: str, span_wanted: bool) -> tuple[Day, Day, str] | None:
         """A festival (or its official days off) in the named year; else this year's, or the
@@ -888,6 +901,8 @@ class _Tagger:
             return span if span else (day, day)
 
         year = f.year if f.year is not None else self.forward_year
+        if f.year is not None and name in ("小寒", "大寒"):
+            year += 1  # the last two terms of a year's cycle fall in the next January
         if year is not None:
             # 2023年除夕 is the eve that ends lunar year 2023
             found = occurrence(year + 1 if name in ("除夕", "大年三十") and f.year is not None else year)
@@ -1039,7 +1054,9 @@ class _Tagger:
         """12-19日, 2019年1-五月, 9~12点半: the first number takes the unit of the second."""
         a = replace(f, range_from=None, rules=list(f.rules))
         b = replace(f, range_from=None, rules=list(f.rules))
-        if f.hour is not None:
+        if f.range_from >= 1000 or (f.year is not None and f.month is None and f.range_from > 31):
+            a.year, a.month, a.day, a.fuzzy = (f.range_from if f.range_from >= 100 else self.year_of(str(f.range_from))), None, None, None
+        elif f.hour is not None:
             a.minute, a.hour, a.second = 0, f.range_from, None
         elif f.day is not None:
             a.day = f.range_from
@@ -1050,7 +1067,11 @@ class _Tagger:
         ra, rb = self.resolve(a), self.resolve(b)
         if ra is None or rb is None or rb[1] < ra[0]:
             return None
-        return self.make(f.start, f.end, "range", ra[0], rb[1], rb[2], f.approx, rule="numeric-range")
+        end = f.end
+        tail = re.match(r"前|以前|之前", self.norm[end:])  # 2020至2025年前: the span, up to that year
+        if tail:
+            end += tail.end()
+        return self.make(f.start, end, "range", ra[0], rb[1], rb[2], f.approx, rule="numeric-range")
 
     def finish_subrange(self, f: Fields, sub: re.Match) -> Timex | None:
         """2022年前十一个月, 上月最后五天, 这个月前两天, 70年第8个月, 2005年首月."""
@@ -1101,6 +1122,15 @@ class _Tagger:
                 return None
             lo = point.date() if unit in ("天", "日", "周", "月", "年", "季度") else point
             return self.make(prefix.start("p"), e, "range", lo, None, "day", f.approx, mod="after", rule="duration-later")
+        if f.amount_range and unit == "年" and word in ("前", "以前", "之前", "后", "以后", "之后"):
+            sign = -1 if "前" in word else 1
+            years = sorted(self.today.year + sign * int(a) for a in f.amount_range)
+            return self.make(s, suffix.end(), "range", dt.date(years[0], 1, 1), dt.date(years[1], 12, 31), "year", True,
+                             mod="after" if sign > 0 else "before", rule="duration-vague")
+        if p == "前" and not word and unit == "周":  # 前两周: the weeks up to now
+            monday = self.today - dt.timedelta(days=self.today.weekday()) - dt.timedelta(weeks=amount)
+            return self.make(prefix.start("p"), e, "range", _as_datetime(monday, self.tz), self.ref, "week", False,
+                             mod="since", rule="duration-past-weeks")
         if word in ("后", "以后", "之后", "前", "以前", "之前", "内", "以内", "之内", "以来", "来") and unit != "周年":
             e = suffix.end()
             delta_sign = -1 if word in ("前", "以前", "之前", "以来", "来") else 1
@@ -1111,7 +1141,8 @@ class _Tagger:
             if word in ("内", "以内", "之内"):
                 if p in ("未来", "今后"):
                     s = prefix.start("p")
-                whole_months = unit in ("年", "月", "季度") and amount == int(amount)
+                months = amount * {"年": 12, "季度": 3, "月": 1}.get(unit, 0)
+                whole_months = unit in ("年", "月", "季度") and months == int(months)
                 if p in ("未来", "今后") and whole_months:
                     bound = _end_of_day(point - ONE_DAY, self.tz)
                 elif whole_months:
@@ -1124,12 +1155,19 @@ class _Tagger:
             if word in ("以来", "来"):
                 if p in ("近", "最近"):
                     s = prefix.start("p")
-                lo = dt.date(point.year, point.month, 1) if unit in ("年", "月", "季度") else \
+                lo = dt.date(point.year, 1, 1) if unit == "年" and f.approx else \
+                    dt.date(point.year, point.month, 1) if unit in ("年", "月", "季度") else \
                     point.date() if coarse or unit in ("天", "日") else point
                 return self.make(s, e, "range", _as_datetime(lo, self.tz), self.ref, "day", f.approx, mod="since",
                                  rule=rule + "-since")
             if unit in ("年",) and amount == int(amount):
                 lo, hi, grain = dt.date(point.year, 1, 1), dt.date(point.year, 12, 31), "year"
+            elif unit == "月" and amount != int(amount):
+                # 两个半月前 / 十个半月后: the month-long stretch ending or starting there
+                lo = hi = point.date()
+                if word in ("前", "后"):
+                    lo, hi = (lo, lo + dt.timedelta(days=30)) if delta_sign > 0 else (lo - dt.timedelta(days=31), lo)
+                grain = "day"
             elif unit in ("月",) or (unit == "年"):
                 lo, hi, grain = dt.date(point.year, point.month, 1), _month_end(point.year, point.month), "month"
             elif unit in ("天", "日", "工作日", "交易日"):
@@ -1140,11 +1178,16 @@ class _Tagger:
                 lo, hi, grain = monday, monday + dt.timedelta(days=6), "week"
             elif unit == "季度":
                 lo, hi, grain = dt.date(point.year, point.month, 1), _month_end(point.year, point.month), "month"
+            elif unit == "小时":
+                # 6个小时前: the hour before that point; 一个半小时后: the hour after it
+                width = dt.timedelta(hours=min(amount, 1.0))
+                lo, hi = (point, point + width) if delta_sign > 0 else (point - width, point)
+                grain = "hour"
             else:
                 lo = hi = point.replace(second=0) if unit != "秒" else point
                 grain = "minute"
             mod = "after" if delta_sign > 0 else "before"
-            if word in ("以后", "之后") and delta_sign > 0:
+            if word in ("以后", "之后") and delta_sign > 0 and unit != "周":
                 hi = None
             if word in ("以前", "之前"):
                 lo = None
@@ -1210,7 +1253,7 @@ class _Tagger:
             return None
         b2 = replace(b, rules=list(b.rules))
         if (b2.year is None and a.year is not None and b2.span is None and not b2.lunar
-                and (b2.month is not None or b2.day is not None)):
+                and (b2.month is not None or b2.day is not None or b2.holiday is not None)):
             b2.year = a.year
         if b2.month is None and b2.day is not None and b2.span is None and a.month is not None:
             b2.month = a.month
@@ -1227,6 +1270,8 @@ class _Tagger:
             self.anchor = saved_anchor
             return None
         start, end = ra[0], rb[1]
+        if self.text[b.start:b.end] in ("今天", "今日", "现在", "目前", "当前") and start != end:
+            start, end = _as_datetime(start, self.tz), self.ref  # …到今天: up to now
         if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
             start = _as_datetime(start, self.tz) if not isinstance(start, dt.datetime) else start
             end = _as_datetime(end, self.tz, end_of_day=True) if not isinstance(end, dt.datetime) else end
