@@ -147,7 +147,9 @@ class Refresher:
         total.errors = sum(1 for o in outcomes if o.error)
         finished = started + dt.timedelta(seconds=time.monotonic() - t0)
         summary = RefreshSummary(started=started, finished=finished, counts=total, sources=outcomes)
-        self._record_run(summary)
+        if self.trigger == "cli" or total.errors or total.documents_new or total.documents_changed \
+                or total.documents_gone or total.events_changed:
+            self._record_run(summary)  # scheduled runs that found nothing new leave no row
         return summary
 
     def _housekeeping(self, now: dt.datetime) -> Counts:
@@ -168,6 +170,11 @@ class Refresher:
             with self.store.write(lock_key="overrides") as s:
                 counts.events_updated += self.store.apply_rules(s, self.rules, now, defaults)
                 self.store.set_meta(s, "overrides_key", overrides_key)
+        # a source taken out of the configuration: its events are gone from their source
+        configured = {s.id for s in self.config.sources} | {MANUAL_SOURCE_ID}
+        for orphan in sorted(self.store.sources_with_live_events() - configured):
+            with self.store.write(lock_key="source:" + orphan) as s:
+                counts.events_cancelled += self.store.cancel_events(s, now=now, source_id=orphan)
         self.store.purge(now)
         return counts
 

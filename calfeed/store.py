@@ -433,6 +433,10 @@ class Store:
             self._touch(s, now)
         return changed
 
+    def sources_with_live_events(self) -> set[str]:
+        with self.read() as s:
+            return set(s.scalars(select(EventRow.source_id).where(EventRow.status != "cancelled").distinct()))
+
     def purge(self, now: dt.datetime | None = None) -> int:
         """Delete events cancelled longer ago than the grace period, and documents gone as long."""
         now = now or utcnow()
@@ -442,6 +446,7 @@ class Store:
             s.execute(update(EventRow).where(EventRow.document_id.in_(
                 select(DocumentRow.id).where(DocumentRow.gone_at < cutoff))).values(document_id=None))
             s.execute(delete(DocumentRow).where(DocumentRow.gone_at < cutoff))
+            s.execute(delete(RefreshRunRow).where(RefreshRunRow.started_at < cutoff))
             if n:
                 self._touch(s, now)
         return n or 0

@@ -226,3 +226,18 @@ def test_single_source_refresh(env):
     assert [o.source_id for o in s.sources] == ["notice"]
     assert titles(store, source="news") == []
     assert store.recent_runs(1)[0].sources == 1
+
+
+def test_source_removed_from_configuration_is_cancelled(env):
+    tmp, store, clock, refresh = env
+    refresh()
+    cfg = tmp / "events.yaml"
+    text = cfg.read_text(encoding="utf-8")
+    start = text.index("  - id: notice")
+    end = text.index("events:")
+    cfg.write_text(text[:start] + text[end:], encoding="utf-8")
+    clock.tick()
+    s = refresh()
+    assert s.counts.events_cancelled == 1
+    (ev,) = store.list_events(source="notice")
+    assert ev.status == "cancelled" and ev.updated == clock.now

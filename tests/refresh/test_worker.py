@@ -180,3 +180,24 @@ def test_misfire_grace_is_half_the_interval_within_bounds(when):
 
     grace = misfire_grace(SourceConfig(id="x", type="file", schedule=Schedule(interval=when)))
     assert grace == min(3600, max(60, when.total_seconds() / 2))
+
+
+def test_reload_rebuilds_jobs_and_keeps_them_on_a_broken_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("CALFEED_DATABASE_URL", raising=False)
+    cfg = sample(tmp_path)
+    store = Store.from_config(load_config(cfg))
+    sched = Scheduler(cfg, store, blocking=False)
+    sched.add_jobs(run_now=False)
+    sched.scheduler.start(paused=True)
+    try:
+        text = cfg.read_text(encoding="utf-8")
+        cfg.write_text(text.replace("schedule: 1h", "schedule: {cron: '0 7 * * *'}"), encoding="utf-8")
+        sched.reload()
+        job = sched.scheduler.get_job("source:datong-daily-2023-06-22")
+        assert "hour='7'" in str(job.trigger)
+        cfg.write_text("sources: [{id: x, type: ftp}]\n", encoding="utf-8")
+        sched.reload()  # refused: the running jobs stay
+        assert sched.scheduler.get_job("source:datong-daily-2023-06-22") is not None
+    finally:
+        sched.scheduler.shutdown(wait=False)
+        store.close()
