@@ -1157,8 +1157,13 @@ class _Tagger:
                     s = prefix.start("p")
                 lo = dt.date(point.year, 1, 1) if unit == "年" and f.approx else \
                     dt.date(point.year, point.month, 1) if unit in ("年", "月", "季度") else \
+                    point if unit in ("天", "日") and amount != int(amount) else \
                     point.date() if coarse or unit in ("天", "日") else point
-                return self.make(s, e, "range", _as_datetime(lo, self.tz), self.ref, "day", f.approx, mod="since",
+                until = self.ref
+                if unit in ("天", "日") and amount != int(amount):  # 7天半以来: up to the end of this hour or day
+                    until = _end_of_day(self.ref, self.tz) if self.ref.time() == dt.time(0) else \
+                        self.ref.replace(minute=59, second=59)
+                return self.make(s, e, "range", _as_datetime(lo, self.tz), until, "day", f.approx, mod="since",
                                  rule=rule + "-since")
             if unit in ("年",) and amount == int(amount):
                 lo, hi, grain = dt.date(point.year, 1, 1), dt.date(point.year, 12, 31), "year"
