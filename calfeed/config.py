@@ -107,6 +107,7 @@ class SourceConfig:
     review: bool = False
     timeout: float = 20.0
     max_bytes: int = 10 * 1024 * 1024
+    timezone: str | None = None  # the zone the documents are written in, when not the calendar's
     line: int = 0
 
     @property
@@ -513,7 +514,7 @@ class _Reader:
 
     def source(self, value: Any, where: tuple) -> SourceConfig | None:
         keys = ("id", "name", "type", "path", "url", "glob", "language", "published", "schedule",
-                "categories", "enabled", "review", "timeout", "max_bytes")
+                "categories", "enabled", "review", "timeout", "max_bytes", "timezone")
         if not isinstance(value, dict):
             self.c.problem(where, value, "allowed: a mapping with id, type and path or url")
             return None
@@ -560,12 +561,18 @@ class _Reader:
         categories = self.string_list(m, "categories", where)
         enabled = self.boolean(m, "enabled", where, True)
         review = self.boolean(m, "review", where, False)
+        zone = self.string(m, "timezone", where)
+        if zone is not None:
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                self.c.problem((*where, "timezone"), zone, "allowed: an IANA time zone name such as America/New_York")
         if len(self.c.problems) > before or sid is None or kind is None:
             return None
         return SourceConfig(
             id=sid, type=kind, name=name, path=path, url=url, glob=glob, language=language,
             published=published, schedule=schedule, categories=categories, enabled=enabled, review=review,
-            timeout=float(timeout), max_bytes=max_bytes, line=self.c.line_of(where),
+            timeout=float(timeout), max_bytes=max_bytes, timezone=zone, line=self.c.line_of(where),
         )
 
     def published(self, value: Any, where: tuple, kind: str | None) -> PublishedRule:

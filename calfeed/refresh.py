@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 
@@ -193,10 +194,13 @@ class Refresher:
             log.exception("could not record the refresh run")
 
     # ------------------------------------------------------------ one source
+    def zone(self, source: SourceConfig) -> ZoneInfo:
+        return ZoneInfo(source.timezone) if source.timezone else self.tz
+
     def extraction_key(self, source: SourceConfig) -> str:
         p = source.published
         return _fingerprint(source.type, source.language, p.fixed, p.order, source.categories, source.review,
-                            self.config.calendar.timezone, self.version)
+                            source.timezone or self.config.calendar.timezone, self.version)
 
     def refresh_source(self, source: SourceConfig, *, stored_key: str | None = None,
                        states: dict | None = None) -> SourceOutcome:
@@ -211,7 +215,7 @@ class Refresher:
             state = {}
             if source.type == "rss" and not forced:
                 state = json.loads(self.store.get_meta(f"fetch:{source.id}") or "{}")
-            result = fetch_source(source, previous, state, tz=self.tz, now=now)
+            result = fetch_source(source, previous, state, tz=self.zone(source), now=now)
         except CalfeedError as e:
             return self._failed(outcome, str(e), now)
         except Exception as e:  # noqa: BLE001 - one broken source must not stop the others
@@ -303,7 +307,7 @@ class Refresher:
         last_error: CalfeedError | None = None
         for published, how in candidates:
             try:
-                result = self.extractor(doc.text, published=published, tz=self.tz, lang=source.language)
+                result = self.extractor(doc.text, published=published, tz=self.zone(source), lang=source.language)
             except CalfeedError as e:
                 last_error = e
                 continue
@@ -311,11 +315,20 @@ class Refresher:
             if how == "dateline":
                 how = f"dateline: {getattr(result, 'published_how', '') or 'found in text'}"[:32]
             incoming = [Incoming.from_event(ev, categories=source.categories, url=doc.url) for ev in result.events]
-            incoming += [Incoming(**{**e.__dict__, "categories": e.categories or source.categories})
-                         for e in doc.exact_events]
+            if doc.exact_events:
+                # schema.org Events are exact: they replace what the prose says about the same days
+                zone = self.zone(source)
+                exact_days = {_day_in(e.start, zone) for e in doc.exact_events}
+                incoming = [i for i in incoming if _day_in(i.start, zone) not in exact_days]
+                incoming += [Incoming(**{**e.__dict__, "categories": e.categories or source.categories})
+                             for e in doc.exact_events]
             return found_published, how, incoming
         assert last_error is not None
         raise last_error
+
+
+def _day_in(value, zone: ZoneInfo) -> dt.date:
+    return value.astimezone(zone).date() if isinstance(value, dt.datetime) else value
 
 
 def refresh(config: Config, store: Store, source_ids: Sequence[str] | None = None, **kwargs) -> RefreshSummary:
