@@ -5,7 +5,8 @@ import codecs
 
 from calfeed.errors import CalfeedError
 
-MAX_TEXT_BYTES = 100 * 1024 * 1024
+# A document larger than this is not a news page or a notice; refusing it keeps memory bounded.
+MAX_TEXT_BYTES = 32 * 1024 * 1024
 
 
 def decode_text(data: bytes, where: str) -> str:

@@ -93,6 +93,7 @@ class _Reader:
         self.prep = prep
         self.text = prep.text
         self.timexes = timexes
+        self.in_sentence: list[Timex] = []  # the time expressions of the sentence being read
         self.ref = ref
         self.today = ref.date()
 
@@ -105,6 +106,7 @@ class _Reader:
                 if self.timexes[ti].span[0] >= s:
                     in_sentence.append(self.timexes[ti])
                 ti += 1
+            self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
         return [d.event(self.prep) for d in _merge(_apply_revisions(out))]
@@ -178,7 +180,7 @@ class _Reader:
             return None
         clause_start = self.clause_start(s, t.span[0])
         if any(o.mod == "deadline" and clause_start <= o.span[0] < t.span[0]
-               and re.search(r"前$|^(?:by|before)\b", o.text, re.I) for o in self.timexes):
+               and re.search(r"前$|^(?:by|before)\b", o.text, re.I) for o in self.in_sentence):
             return None  # 请于1月5日前将元旦、春节期间值班安排报…: the holidays name the roster
         window = self.text[t.span[1]:limit]
         before = self.text[clause_start:t.span[0]]
@@ -220,7 +222,7 @@ class _Reader:
             pieces = [p for p in re.split(r"[，,]", sentence[:revised.start()]) if len(p.strip(" 现已将并")) >= 3]
             subject = pieces[-1] if pieces else ""
             subject = re.sub(r"(?:时间|日期)?(?:原定|原为|原计划).*$", "", subject)
-            title_text = _clean_title(subject, [x.text for x in self.timexes if s <= x.span[0] < e]) or title_text
+            title_text = _clean_title(subject, [x.text for x in self.in_sentence]) or title_text
             if re.search(r"截止|deadline|close", subject, re.I):
                 kind = "deadline"
         start, end, all_day = self.when(t, kind)
@@ -252,7 +254,7 @@ class _Reader:
         "Senior prom: Saturday, May 18".  The subject is the sentence up to its first date; a
         later date in the sentence adds the verb just before it ("… and closes May 31")."""
         clause = max(self.text.rfind(c, s, t.span[0]) for c in ";:") + 1 or s
-        first = next((x for x in self.timexes if s <= x.span[0] < e), t)
+        first = self.in_sentence[0] if self.in_sentence else t
         subject = self.text[max(s, clause if clause > s else s):first.span[0] if first.span[0] >= clause else t.span[0]]
         if first is not t and first.span[0] >= clause:
             verb = re.search(r"(?:\b(?:and|but|then)\s+)?(\w+(?:\s+\w+)?)\s*$", self.text[first.span[1]:t.span[0]])

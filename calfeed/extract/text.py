@@ -43,13 +43,11 @@ class Prepared:
 
     def headline_before(self, pos: int) -> str | None:
         """The nearest headline that starts before `pos`."""
-        best = None
-        for s, e in self.headlines:
-            if s <= pos:
-                best = self.text[s:e]
-            else:
-                break
-        return best
+        i = bisect.bisect_right(self.headlines, (pos, len(self.text) + 1)) - 1
+        if i < 0:
+            return None
+        s, e = self.headlines[i]
+        return self.text[s:e]
 
 
 def strip_html(text: str) -> str:

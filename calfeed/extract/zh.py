@@ -203,7 +203,7 @@ class _Tagger:
     def join(self, cur: Fields, f: Fields) -> None:
         end = f.end
         if f.rank == 3.5:  # skip the closing bracket of （星期三）
-            close = re.match(r"\s*[）)]", self.norm[end:])
+            close = re.match(r"\s*[）)]", self.norm[end:end + 40])
             if close:
                 end += close.end()
         for name in ("year", "month", "day", "weekday", "pod", "hour", "minute", "second", "fuzzy", "season",
@@ -475,7 +475,7 @@ class _Tagger:
         if name in cal.SOLAR_TERMS and name not in SAFE_TERMS:
             # 大雪, 小满, 谷雨 are weather and words first; a solar term after a year or with 节气
             if not (re.search(r"[年]\s*$", self.norm[max(0, m.start() - 1):m.start()])
-                    or re.match(r"\s*(?:节气|时节|当天|这天|前后|之际)", self.norm[m.end():])):
+                    or re.match(r"\s*(?:节气|时节|当天|这天|前后|之际)", self.norm[m.end():m.end() + 40])):
                 return None
         f = self._f(m, 3, grain="day")
         f.holiday = (name, suffix in ("小长假", "长假", "假期", "黄金周", "放假", "期间"))
@@ -614,7 +614,7 @@ class _Tagger:
             f.second, f.grain = int(m["c_se"]), "second"
         if m["c_whole"] == "许":
             f.approx = True
-        elif re.match(r"\s*(?:左右|前后)", self.norm[m.end():]):
+        elif re.match(r"\s*(?:左右|前后)", self.norm[m.end():m.end() + 40]):
             f.approx = True
         return f
 
@@ -704,7 +704,7 @@ class _Tagger:
         return y if 1 <= y <= 9999 else None
 
     def clause_after(self, pos: int) -> str:
-        m = re.match(r"[^。！？!?；;\n]{0,30}", self.norm[pos:])
+        m = re.match(r"[^。！？!?；;\n]{0,30}", self.norm[pos:pos + 40])
         return m.group() if m else ""
 
     def clause_before(self, pos: int) -> str:
@@ -1046,7 +1046,7 @@ class _Tagger:
         if mod is None and p in ("截至", "截止", "截止到", "截止至", "截至到", "直到", "直至") and prefix:
             mod = "deadline" if p.startswith("截止") or p.startswith("直") else "asof"
             s = prefix.start("p")
-        elif mod is None and p in ("从", "自") and prefix and re.match(r"\s*(?:开始|起)", self.norm[e:]):
+        elif mod is None and p in ("从", "自") and prefix and re.match(r"\s*(?:开始|起)", self.norm[e:e + 40]):
             pass
         return self.make(s, e, typ, start, end, grain, approx, mod=mod, rule="+".join(f.rules))
 
@@ -1068,7 +1068,7 @@ class _Tagger:
         if ra is None or rb is None or rb[1] < ra[0]:
             return None
         end = f.end
-        tail = re.match(r"前|以前|之前", self.norm[end:])  # 2020至2025年前: the span, up to that year
+        tail = re.match(r"前|以前|之前", self.norm[end:end + 40])  # 2020至2025年前: the span, up to that year
         if tail:
             end += tail.end()
         return self.make(f.start, end, "range", ra[0], rb[1], rb[2], f.approx, rule="numeric-range")
@@ -1290,7 +1290,7 @@ class _Tagger:
         prefix = PREFIX.search(self.norm, max(0, s - 6), s)
         if prefix and prefix["p"] in ("从", "自", "由", "自即日起", "从即日起", "即日起", "于", "在"):
             s = prefix.start("p")
-        tail = re.match(r"\s*(?:止|为止)", self.norm[e:])
+        tail = re.match(r"\s*(?:止|为止)", self.norm[e:e + 40])
         if tail:
             e += tail.end()
         grain = rb[2] if rb[2] == ra[2] else "day"
