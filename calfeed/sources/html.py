@@ -101,6 +101,16 @@ def _when(value, tz: ZoneInfo):
     return (parsed.replace(tzinfo=tz) if parsed.tzinfo is None else parsed).astimezone(tz)
 
 
+def _ext_key(value: str) -> str:
+    """A stable key for a JSON-LD @id that fits the store's column (255)."""
+    key = f"jsonld:{value}"
+    if len(key) > 200:
+        import hashlib
+
+        key = "jsonld:sha1:" + hashlib.sha1(value.encode("utf-8")).hexdigest()
+    return key
+
+
 def jsonld_events(html: str, tz: ZoneInfo, *, page_url: str | None = None) -> list[Incoming]:
     """schema.org Events declared on the page, as exact events (cancelled ones left out)."""
     out: list[Incoming] = []
@@ -137,6 +147,6 @@ def jsonld_events(html: str, tz: ZoneInfo, *, page_url: str | None = None) -> li
                 kind="period" if end is not None and end != start and all_day else "event",
                 evidence=f"schema.org {_types(item)[0]}: {name.strip()} ({item.get('startDate')})",
                 timex=str(item.get("startDate")), description=description.strip(), url=url,
-                ext_key=f"jsonld:{ext_key}" if ext_key else None,
+                ext_key=_ext_key(ext_key) if ext_key else None,
             ))
     return out
