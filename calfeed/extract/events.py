@@ -23,7 +23,8 @@ ZH_TRIGGERS = (
     "到期|停止|暂停|恢复|调整|会议|大会|论坛|展览|展会|博览会|比赛|挑战赛|活动|仪式|典礼|演出|讲座|发布会|座谈会|听证会|"
     "调研|视察|考察|检查|主持|出席|会见|访问|签约|签署|开班|结业|毕业|入学|注册|申报|提交|受理|缴费|选举|投票|换届|"
     "开通运营|试运营|运营|首发|开售|发售|上市|调休|放假调休|举行了|召开了|迎来|接种|体检|培训|面试|笔试|阅卷|录取|推迟|延期|"
-    "优惠|免费|减免|限行|管制|停运|停水|停电|封闭|施工|开放|布展|撤展|军训|报到|返校|离校|值班|公示期|征集|招募|宣讲|巡查"
+    "优惠|免费|减免|限行|管制|停运|停水|停电|封闭|施工|开放|布展|撤展|军训|报到|返校|离校|值班|公示期|征集|招募|宣讲|巡查|"
+    "开庭|审理|宣判|庭审|审议|表决|拘留|逮捕|停业|整顿|处罚|判决|立案|闭馆|维护|登记|预约|集会|庆典|市集|展演|巡演|义诊"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|due|begin|begins|"
@@ -132,7 +133,7 @@ class _Reader:
             d = self.read_timex(s, e, t, limit, durations)
             if d is not None:
                 drafts.append(d)
-        return _pair_open_close(drafts, self.text)
+        return _join_consecutive(_pair_open_close(drafts, self.text))
 
     def attach_times(self, dates: list[Timex]) -> list[Timex]:
         """April 17–18, 3:30–7 p.m.: a time of day right after a date belongs to it."""
@@ -185,8 +186,10 @@ class _Reader:
         window = self.text[t.span[1]:limit]
         before = self.text[clause_start:t.span[0]]
         sentence = self.text[s:e]
-        if REPORTER.search(self.text[t.span[1]:e]) and not TRIGGER.search(self.text[t.span[1]:t.span[1] + 6]):
-            return None
+        clause_end = t.span[1] + _clause_end(self.text[t.span[1]:e], 0)
+        if REPORTER.search(self.text[clause_start:clause_end]) or (
+                REPORTER.search(self.text[t.span[1]:e]) and not TRIGGER.search(self.text[t.span[1]:t.span[1] + 6])):
+            return None  # 是日上午10时20分，记者在…看到; 记者昨日从…获悉
         trigger = self.find_trigger(window) or self.find_trigger(before, last=True)
         if trigger is None and ENUMERATION.fullmatch(window):
             # 2月4日（星期日）、2月18日（星期日）上班: the verb after the list serves every date in it
@@ -242,8 +245,13 @@ class _Reader:
                 if ends is not None:
                     end, kind = ends, "period"
         if kind == "deadline":
-            start = end if end is not None and not isinstance(end, dt.datetime) else start
-            end = start
+            # the bound is the date: 截止7月21日, by Friday, 4月23日17时前 (17:00, not 17:59)
+            bound = end if end is not None else start
+            if (isinstance(bound, dt.datetime) and (bound.minute, bound.second) == (59, 59)
+                    and re.search(r"\d\s*[时点:]|[时点]\s*前|\d\s*(?:a\.?m|p\.?m)", t.text, re.I)):
+                bound = bound.replace(minute=0, second=0)
+            start = end = bound
+            all_day = not isinstance(bound, dt.datetime)
         headline = self.prep.headline_before(s)
         return _Draft(title=title_text, start=start, end=end, all_day=all_day, kind=kind, approximate=approximate,
                       sentence=(s, e), span=t.span, timex=t.text, section=headline or "",
@@ -514,6 +522,19 @@ def _pair_open_close(drafts: list[_Draft], text: str) -> list[_Draft]:
     return out
 
 
+def _join_consecutive(drafts: list[_Draft]) -> list[_Draft]:
+    """5月17日、18日两天，举办非遗市集: days listed side by side for one happening are one period."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.title == d.title and prev.all_day and d.all_day and prev.kind == d.kind
+                and _day(d.start) == _day(prev.end or prev.start) + dt.timedelta(days=1)):
+            prev.end, prev.kind = _day(d.end or d.start), "period" if prev.kind == "event" else prev.kind
+            continue
+        out.append(d)
+    return out
+
+
 def _apply_revisions(drafts: list[_Draft]) -> list[_Draft]:
     """报名截止时间推迟至7月21日: an earlier period of the same thing now ends on the new date,
     and an earlier deadline for it is gone."""
@@ -557,10 +578,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             kept.append(d)
             continue
         if twin.kind != "period" and (d.kind == "period" or (twin.all_day and not d.all_day)):
+            # the more precise mention leads: its date, its sentence, its title
             twin.start, twin.end, twin.all_day, twin.kind, twin.span, twin.timex = (
                 d.start, d.end, d.all_day, d.kind, d.span, d.timex)
-            twin.approximate = d.approximate
-        if len(d.title) < len(twin.title) and len(d.title) >= 4:
+            twin.approximate, twin.sentence = d.approximate, d.sentence
+            if 4 <= len(d.title) <= 40:
+                twin.title = d.title
+        elif len(d.title) < len(twin.title) and len(d.title) >= 4 and twin.all_day == d.all_day:
             twin.title = d.title
     return kept
 

@@ -202,8 +202,8 @@ class _Tagger:
 
     def join(self, cur: Fields, f: Fields) -> None:
         end = f.end
-        if f.rank == 3.5:  # skip the closing bracket of （星期三）
-            close = re.match(r"\s*[）)]", self.norm[end:end + 40])
+        if f.rank == 3.5:  # skip the rest of （星期三） or （星期五，农历八月十五）
+            close = re.match(r"[^）)（(。]{0,14}[）)]", self.norm[end:end + 40])
             if close:
                 end += close.end()
         for name in ("year", "month", "day", "weekday", "pod", "hour", "minute", "second", "fuzzy", "season",
@@ -226,8 +226,10 @@ class _Tagger:
 
     def keep(self, g: Fields) -> bool:
         """Drop lone atoms that are only time words in context (黎明 as a name, 白天)."""
-        if g.rank == 4 and g.hour is None and g.pod in ("黎明",) and g.day is None and g.span is None:
-            return False
+        if g.rank == 4 and g.hour is None and g.day is None and g.span is None and g.anaphora is None:
+            if g.pod in ("黎明",) or re.match(r"[\u4e00-\u9fff]", self.norm[g.end:g.end + 1]) and \
+                    not re.match(r"[，,。、的前后起至到时]", self.norm[g.end:g.end + 1]):
+                return False  # 黎明 the actor; 夜间专项整治行动: an adjective
         return True
 
     # ------------------------------------------------------------ step 1: one atom's fields
@@ -575,7 +577,11 @@ class _Tagger:
         return None if n is None else self._f(m, 0, kind="numrange", range_from=n)
 
     def atom_sinceday(self, m: re.Match) -> Fields | None:
-        f = self._f(m, 3, grain="day", anaphora=("day", 0))
+        if re.search(r"发布|印发|公布|颁布|发文|签发", m["sd_what"]):  # 自发布之日起: the notice's own date
+            day = self.today
+            f = self._f(m, 3, grain="day", year=day.year, month=day.month, day=day.day)
+        else:
+            f = self._f(m, 3, grain="day", anaphora=("day", 0))
         f.rules.append("since-the-day")
         f.since = True
         return f
