@@ -17,7 +17,14 @@ from flask import Flask
 
 from calfeed.ical import BlockCache, FeedBuilder
 from calfeed.web.service import EventSource, FeedService
-from calfeed.web.settings import FeedsSettings, WebSettings, calendar_settings, parse_feeds, parse_web
+from calfeed.web.settings import (
+    FeedsSettings,
+    SettingsError,
+    WebSettings,
+    calendar_settings,
+    parse_feeds,
+    parse_web,
+)
 from calfeed.web.tokens import TokenStore
 
 
@@ -54,8 +61,13 @@ def open_store(config: Any) -> EventSource:
 def create_app(config: Any = None, store: EventSource | None = None, *, testing: bool = False) -> Flask:
     config = _load_config(config)
     base = Path(config.path).parent
-    feeds = parse_feeds(config.sections.get("feeds"))
-    web = parse_web(config.sections.get("web"), base)
+    try:  # already validated by config.py when this package was imported first; else read here
+        feeds = parse_feeds(config.sections.get("feeds"))
+        web = parse_web(config.sections.get("web"), base)
+    except SettingsError as e:
+        from calfeed.config import ConfigError
+
+        raise ConfigError([f"{config.path}: {e}"]) from None
     settings = calendar_settings(config, feeds)
     if store is None:
         store = open_store(config)

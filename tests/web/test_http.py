@@ -182,3 +182,15 @@ def test_app_does_not_start_a_scheduler(app):
     import threading
 
     assert not [t for t in threading.enumerate() if "scheduler" in t.name.lower() or "apscheduler" in t.name.lower()]
+
+
+def test_bad_feeds_section_is_a_config_error(tmp_path):
+    from calfeed.config import ConfigError, load_config
+    from calfeed.web import create_app
+    from calfeed.web.memstore import MemoryStore
+
+    cfg = tmp_path / "events.yaml"
+    cfg.write_text("calendar: {name: x}\nsources: []\nfeeds:\n  named:\n    bad: {kind: meeting}\n", "utf-8")
+    with pytest.raises(ConfigError) as e:
+        create_app(load_config(cfg), MemoryStore())
+    assert "feeds.named.bad.kind" in str(e.value) and "meeting" in str(e.value)
