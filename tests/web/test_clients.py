@@ -16,9 +16,10 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from feeds.factory import T0, rec, sample_records
+from feeds.factory import HOSTILE, T0, rec, sample_records
 from ical.calendar_stream import IcsCalendarStream
 
+CLEAN = 'Bad Injected: yes; a,b\\c <script>alert("x")</script>'
 BIN = Path(sys.executable).parent
 VDIRSYNCER = shutil.which("vdirsyncer", path=str(BIN)) or shutil.which("vdirsyncer")
 KHAL = shutil.which("khal", path=str(BIN)) or shutil.which("khal")
@@ -136,11 +137,14 @@ def feed_events(url: str) -> dict[str, icalendar.Event]:
 
 
 @needs_clients
-def test_vdirsyncer_and_khal_show_the_feed(live, tmp_path):
+def test_vdirsyncer_and_khal_show_the_feed(live, store, tmp_path):
+    store.put(rec("hostile@calfeed.test", title=HOSTILE, start=dt.date(2023, 7, 2), end=dt.date(2023, 7, 2)))
     client = Client(tmp_path, live.url + "/calendar.ics")
     synced = client.sync()
-    assert sorted(str(e["SUMMARY"]) for e in synced) == sorted(r.title for r in sample_records())
+    assert sorted(str(e["SUMMARY"]) for e in synced) == sorted([r.title for r in sample_records()] + [CLEAN])
     rows = by_title(client.khal())
+    # a hostile title arrives as one line, its ; , \ and <script> intact as text
+    assert rows[CLEAN]["start"] == "2023-07-02"
     # Chinese titles intact, all-day dates not shifted: a one-day deadline on 7月21日 is 2023-07-21 only
     assert rows["高考志愿填报截止"]["start"] == "2023-07-21"
     assert rows["高考志愿填报截止"]["end"] == "2023-07-21"
