@@ -38,10 +38,11 @@ ANNOUNCE = re.compile(r"公布|发布|揭晓|公示|出台|印发|announce|relea
 DEADLINE_WORDS = re.compile(r"截止|截至日期|报名截止|之前|以前|前完成|到期|deadline|\bdue\b|no later than|\bby\b|closes?\b|until", re.I)
 START_WORDS = re.compile(r"开始|启动|起$|\bstarts?\b|\bbegins?\b|\bfrom\b", re.I)
 # Context, not events: statistics, as-of figures, what a reporter saw.
-STATISTIC = re.compile(r"达到|累计|增长|同比|环比|占比|比重|突破|下降|增加|减少|实现|完成投资|产值|增加值|总量|总额|%|％|万千瓦|亿元|万元|万人次")
+STATISTIC = re.compile(r"人次|达到|累计|增长|同比|环比|占比|比重|突破|下降|增加|减少|实现|完成投资|产值|增加值|总量|总额|%|％|万千瓦|亿元|万元|万人次")
 REPORTER = re.compile(r"记者(?:在|从|于|近日|日前)?[^，。]{0,20}?(?:看到|了解到|获悉|采访|见到|注意到|发现)")
 REVISION = re.compile(r"推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for", re.I)
 ENUMERATION = re.compile(r"[\s（）()星期周礼拜一二三四五六日天、，,和及与或]*")
+NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:期|周|日|月|节|假))(?=[，。；;,]|$)")
 NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”]{2,12}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$"
                         r"|^\s*(?P<what_en>[A-Z][\w'’ -]{2,40}):\s*$")
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
@@ -110,7 +111,7 @@ class _Reader:
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
-        return [d.event(self.prep) for d in _merge(_apply_revisions(out))]
+        return [d.event(self.prep) for d in _merge(_drop_restated_headlines(_apply_revisions(out), self.prep))]
 
     # ------------------------------------------------------------ one sentence
     def read_sentence(self, s: int, e: int, timexes: list[Timex], earlier: list[_Draft]) -> list[_Draft]:
@@ -133,7 +134,7 @@ class _Reader:
             d = self.read_timex(s, e, t, limit, durations)
             if d is not None:
                 drafts.append(d)
-        return _join_consecutive(_pair_open_close(drafts, self.text))
+        return _join_consecutive(_pair_open_close(drafts, self.text), self.text)
 
     def attach_times(self, dates: list[Timex]) -> list[Timex]:
         """April 17–18, 3:30–7 p.m.: a time of day right after a date belongs to it."""
@@ -197,10 +198,11 @@ class _Reader:
             trigger = self.find_trigger(rest[:_clause_end(rest, 0)])
             if trigger is not None:
                 window = rest
-        named = NAMED_TIME.search(before)  # 布展时间为6月19日至20日, Senior prom: Saturday, May 18
+        named = NAMED_TIME.search(before) or NAMED_AFTER.match(window)  # 布展时间为…, Senior prom: …, …为防火期
         if STANDING_RULE.search(before):
             return None  # the second and fourth Tuesday of each month: a rule, not a date
-        holiday_span = "holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
+        holiday_span = ("holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
+                        and _day(t.end or t.start) >= self.today - dt.timedelta(days=30))  # not 去年国庆假期
         deadline_target = (t.mod == "deadline" and (t.grain != "year" or re.search(r"前|底|末|截|by|until|before", t.text, re.I))) or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
         if trigger is None and not (holiday_span or deadline_target or named or opens):
@@ -212,7 +214,7 @@ class _Reader:
         if holiday_span and trigger is None:
             title_text = t.text
         elif named is not None and trigger is None:
-            title_text = _clean_title(named.group("what") or named.group("what_en"), [])
+            title_text = _clean_title(named.group("what") or named.group("what_en") or "", [])
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
         if len(title_text) < 4 and self.topic_of(s):
@@ -522,13 +524,28 @@ def _pair_open_close(drafts: list[_Draft], text: str) -> list[_Draft]:
     return out
 
 
-def _join_consecutive(drafts: list[_Draft]) -> list[_Draft]:
+def _drop_restated_headlines(drafts: list[_Draft], prep: Prepared) -> list[_Draft]:
+    """A headline restates its article: its event gives way to a body event of the same days."""
+    heads = {s for s, _ in prep.headlines}
+    out = []
+    for d in drafts:
+        if d.sentence[0] in heads or (d.sentence[0] - 1) in heads:
+            body = [b for b in drafts if b is not d and b.section == d.section and b.sentence[0] > d.sentence[0]
+                    and _overlap(b, d)]
+            if body:
+                continue
+        out.append(d)
+    return out
+
+
+def _join_consecutive(drafts: list[_Draft], text: str) -> list[_Draft]:
     """5月17日、18日两天，举办非遗市集: days listed side by side for one happening are one period."""
     out: list[_Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
-        if (prev is not None and prev.title == d.title and prev.all_day and d.all_day and prev.kind == d.kind
-                and _day(d.start) == _day(prev.end or prev.start) + dt.timedelta(days=1)):
+        if (prev is not None and _similar(prev.title, d.title) >= 0.5 and prev.all_day and d.all_day
+                and prev.kind == d.kind and _day(d.start) == _day(prev.end or prev.start) + dt.timedelta(days=1)
+                and re.match(r"\s*(?:[两二三四五六七八九十几]|这|等)\s*[天日]|\s*期间", text[d.span[1]:d.span[1] + 6])):
             prev.end, prev.kind = _day(d.end or d.start), "period" if prev.kind == "event" else prev.kind
             continue
         out.append(d)

@@ -55,7 +55,7 @@ RELATIVE_DAYS = {
 DAY_PODS = {"今晨": "清晨", "昨晨": "清晨", "今早": "早上", "明早": "早上", "今晚": "晚上", "昨晚": "晚上",
             "明晚": "晚上", "当晚": "晚上", "今夜": "夜里", "昨夜": "夜里", "当夜": "夜里"}
 SAFE_TERMS = {"立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "清明", "芒种", "惊蛰"}
-ANAPHORA_DAYS = {"当天": 0, "当日": 0, "是日": 0, "同日": 0, "次日": 1, "翌日": 1, "隔日": 1, "当晚": 0, "当夜": 0}
+ANAPHORA_DAYS = {"前一天": -1, "前一日": -1, "头一天": -1, "后一天": 1, "第二天": 1, "当天": 0, "当日": 0, "是日": 0, "同日": 0, "次日": 1, "翌日": 1, "隔日": 1, "当晚": 0, "当夜": 0}
 RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "本年度": 0,
                   "这一年": 0, "明年": 1, "来年": 1, "下一年": 1, "后年": 2, "大后年": 3}
 RELATIVE_MONTHS = {"上上个月": -2, "上个月": -1, "上一个月": -1, "上月": -1, "本月": 0, "这个月": 0, "这一个月": 0,
@@ -171,6 +171,8 @@ class _Tagger:
             if f.kind == "numrange":
                 pending = f
                 continue
+            if cur is not None and f.start < cur.end:
+                continue  # inside a parenthesis already read: （星期五，农历八月十五）
             if pending is not None and pending.end == f.start and f.kind == "date":
                 f.range_from, f.start = pending.range_from, pending.start
             pending = None
@@ -469,6 +471,9 @@ class _Tagger:
         return self._f(m, 2.5, fuzzy=fz, grain="xun")
 
     def atom_season(self, m: re.Match) -> Fields | None:
+        if re.match(r"[\u4e00-\u9fff]", self.norm[m.end():m.end() + 1]) and \
+                not re.match(r"[，,。、的里期以前后开到至起时]", self.norm[m.end():m.end() + 1]):
+            return None  # 春季森林防火工作: the season names a kind of work, not a time
         return self._f(m, 2, season=m["se"], grain="season")
 
     def atom_holiday(self, m: re.Match) -> Fields | None:
@@ -540,6 +545,9 @@ class _Tagger:
         if word == "此前":
             return None
         f = self._f(m, 3, grain="day")
+        if word in ("即日起", "即日"):  # 即日起: from the notice's day on
+            f.year, f.month, f.day, f.since = self.today.year, self.today.month, self.today.day, word == "即日起"
+            return f
         if word in ("年内", "今年内", "本年内"):
             f.span, f.grain = (self.today, dt.date(self.today.year, 12, 31)), "day"
             f.approx, f.within = True, True
