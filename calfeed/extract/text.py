@@ -23,6 +23,9 @@ BYLINE = re.compile(
     r"人民网[^\s，。]{0,8}?\d{1,2}月\d{1,2}日电|□\s*本报记者)"
     r"(?:\s*[（(][^）)]{0,40}[）)])?\s*"
 )
+# A line that dates the page rather than heads an article: 2025年5月8日 星期四 泉州晚报, Posted May 8, 2025
+DATELINE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|星期[一二三四五六日天]\s"
+                      r"|来源[:：]|^\s*(?:Posted|Published|Updated)\b|^\s*[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
 CAPTION = re.compile(r"(?:本报)?(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})?\s*摄\s*[。.]?\s*$")
 
 
@@ -62,7 +65,7 @@ def strip_html(text: str) -> str:
 def _is_headline(para: str) -> bool:
     p = para.strip()
     return (0 < len(p) <= 40 and p[-1] not in TERMINAL and p[-1] not in ",，:：" and "，" not in p[:-1]
-            and not BYLINE.match(p))
+            and not BYLINE.match(p) and not DATELINE.search(p))
 
 
 def prepare(text: str) -> Prepared:
