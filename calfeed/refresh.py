@@ -251,6 +251,7 @@ class Refresher:
             error = f"{len(failed)} document{'s' if len(failed) != 1 else ''} failed; {first_key}: {first_msg}"
         try:
             with self.store.write(lock_key="source:" + source.id) as s:
+                orphans = self.store.live_events_of(s, source.id, gone) if prepared else []
                 for doc, published, how, incoming in prepared:
                     row, created = self.store.upsert_document(
                         s, source.id, key=doc.key, url=doc.url, title=doc.title, published=published,
@@ -262,7 +263,7 @@ class Refresher:
                         outcome.counts.documents_changed += 1
                     outcome.counts.add(self.store.sync_events(
                         s, source_id=source.id, document_id=row.id, incoming=incoming, now=now,
-                        review_default=review_default, rules=self.rules))
+                        review_default=review_default, rules=self.rules, adopt=orphans))
                 for doc_key, msg in failed.items():
                     s.execute(update(DocumentRow).where(DocumentRow.source_id == source.id,
                                                         DocumentRow.key == doc_key).values(error=msg[:2000]))

@@ -371,14 +371,24 @@ class Store:
 
     def sync_events(self, s: Session, *, source_id: str, document_id: int | None, incoming: Sequence[Incoming],
                     now: dt.datetime, review_default: str = "accepted",
-                    rules: Sequence[EffectiveRule] = ()) -> Counts:
-        """Reconcile the stored events of one document (or of the hand-written list) with `incoming`."""
+                    rules: Sequence[EffectiveRule] = (), adopt: list[EventRow] | None = None) -> Counts:
+        """Reconcile the stored events of one document (or of the hand-written list) with `incoming`.
+
+        `adopt`: live events of documents that left the same source (a renamed or moved file);
+        a new event that matches one of them takes it over, UID and all, and leaves the list.
+        """
         counts = Counts()
         stmt = select(EventRow).where(EventRow.source_id == source_id)
         stmt = stmt.where(EventRow.document_id == document_id) if document_id is not None else stmt.where(
             EventRow.document_id.is_(None))
         existing = list(s.scalars(stmt))
         pairs, new, gone = match(existing, incoming)
+        if adopt and new:
+            adopted, new, _ = match(adopt, new)
+            for row, _inc in adopted:
+                adopt.remove(row)
+                row.document_id = document_id
+            pairs += adopted
         for row, inc in pairs:
             change = self._assign(row, inc, now=now, rules=rules, review_default=review_default, revive=True)
             if change:
@@ -407,6 +417,15 @@ class Store:
         if n:
             self._touch(s, now)
         return n
+
+    def live_events_of(self, s: Session, source_id: str, keys: Iterable[str]) -> list[EventRow]:
+        """Live events of these documents of a source (candidates for adoption by renamed files)."""
+        keys = list(keys)
+        if not keys:
+            return []
+        doc_ids = select(DocumentRow.id).where(DocumentRow.source_id == source_id, DocumentRow.key.in_(keys))
+        return list(s.scalars(select(EventRow).where(EventRow.document_id.in_(doc_ids),
+                                                     EventRow.status != "cancelled")))
 
     def mark_documents_gone(self, s: Session, source_id: str, keys: Iterable[str], now: dt.datetime) -> tuple[int, int]:
         """Documents no longer at their source: flagged gone, their events cancelled."""

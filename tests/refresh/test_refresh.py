@@ -241,3 +241,17 @@ def test_source_removed_from_configuration_is_cancelled(env):
     assert s.counts.events_cancelled == 1
     (ev,) = store.list_events(source="notice")
     assert ev.status == "cancelled" and ev.updated == clock.now
+
+
+def test_renamed_file_keeps_its_events(env):
+    tmp, store, clock, refresh = env
+    refresh()
+    before = {e.title: e.uid for e in store.list_events(source="news")}
+    clock.tick()
+    (tmp / "news" / "b.md").rename(tmp / "news" / "2023-festival.md")
+    s = refresh()
+    assert (s.counts.documents_new, s.counts.documents_gone) == (1, 1)
+    assert s.counts.events_added == 0 and s.counts.events_cancelled == 0
+    after = {e.title: e for e in store.list_events(source="news")}
+    assert {t: e.uid for t, e in after.items()} == before
+    assert after["云冈音乐节"].sequence == 0  # nothing visible changed
