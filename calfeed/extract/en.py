@@ -1268,7 +1268,7 @@ def _pairs(text: str, atoms: list[_A], ok, join) -> list[_A]:
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = text[a.e:b.s]
-            if len(gap) <= 24 and ok(a, b, gap):
+            if len(gap) <= 24 and "\n" not in gap and ok(a, b, gap):  # lines are separate statements
                 merged = join(text, a, b)
                 if merged is not None:
                     atoms[i + 1] = merged

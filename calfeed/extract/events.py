@@ -191,6 +191,8 @@ class _Reader:
         if REPORTER.search(self.text[clause_start:clause_end]) or (
                 REPORTER.search(self.text[t.span[1]:e]) and not TRIGGER.search(self.text[t.span[1]:t.span[1] + 6])):
             return None  # 是日上午10时20分，记者在…看到; 记者昨日从…获悉
+        if not _HAN.search(before + window):  # English names the happening before the date, across commas
+            before = self.text[s:t.span[0]]
         trigger = self.find_trigger(window) or self.find_trigger(before, last=True)
         if trigger is None and ENUMERATION.fullmatch(window):
             # 2月4日（星期日）、2月18日（星期日）上班: the verb after the list serves every date in it
@@ -273,7 +275,11 @@ class _Reader:
         if len(_EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
             subject = self.text[s:colon] if colon > s else window[:_clause_end(window, 0)]
-        title = subject.strip(" ,;:.")
+        held = re.search(r"\b(?:hold|holds|host|hosts|holding|hosting|have|has)\s+(?:a|an|the|its|their)\s+"
+                         r"(?P<what>[^,;.]{3,60})", subject, re.I)
+        if held:  # The City Council will hold a public hearing on Phase 2 …: the hearing is the event
+            subject = held.group("what")
+        title = subject.strip(" ,;:.—–-")
         for _ in range(4):
             title = _EN_TRIM.sub("", title).strip(" ,;:.")
         title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
@@ -339,7 +345,7 @@ class _Reader:
                 start, end = (start.date() if start.time() == dt.time(0, 0) else end.date()), end.date()
         if isinstance(start, dt.datetime) and end is None:
             pass
-        all_day = not isinstance(start, dt.datetime)
+        all_day = not isinstance(start if start is not None else end, dt.datetime)
         if not all_day and isinstance(end, dt.date) and not isinstance(end, dt.datetime):
             end = dt.datetime.combine(end, dt.time(23, 59), start.tzinfo)
         if all_day and isinstance(end, dt.datetime):
@@ -508,10 +514,15 @@ CLOSES = re.compile(r"\b(?:closes?|ends?|through|until)\b|结束|截止", re.I)
 
 
 def _pair_open_close(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """Registration opens May 1 and closes May 31: one period, not two markers."""
+    """Registration opens May 1 and closes May 31; closed from March 24, through April 18: one
+    period, not two markers."""
     out: list[_Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
+        if (prev is not None and prev.sentence == d.sentence and prev.kind == "start" and prev.end is None
+                and re.match(r"\W{0,3}(?:through|until|to|till)\b", d.timex, re.I) and _day(d.start) > _day(prev.start)):
+            prev.end, prev.kind = (_day(d.end or d.start) if prev.all_day else (d.end or d.start)), "period"
+            continue
         if (prev is not None and prev.sentence == d.sentence and prev.end in (None, prev.start)
                 and OPENS.search(text[prev.sentence[0]:prev.span[0]] + " " + prev.title)
                 and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex)]) and _day(d.start) > _day(prev.start)):

@@ -96,7 +96,9 @@ def prepare(text: str) -> Prepared:
         if sep_end <= pe:
             continue
         nxt = text[sep_end:bounds[i + 1][1]] if i + 1 < len(bounds) else ""
-        broken = (len(stripped) > 50 and stripped[-1] not in TERMINAL and nxt[:1].strip() and not CAPTION.search(stripped)
+        first = nxt.lstrip()[:1]
+        broken = (len(stripped) > 50 and stripped[-1] not in TERMINAL and first and not CAPTION.search(stripped)
+                  and not (first.isascii() and (first.isupper() or first.isdigit() or first in "-*•("))
                   and not _is_headline(nxt.strip()[:41] if len(nxt.strip()) <= 40 else "x" * 41))
         if broken:
             removed += sep_end - pe
