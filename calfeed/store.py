@@ -162,11 +162,20 @@ class Store:
                 raise CalfeedError(f"database {safe_url(self.url)}: {e.orig}") from None
         except Exception:  # noqa: BLE001 - psycopg's UndefinedTable is a ProgrammingError
             pass
-        with self.engine.begin() as conn:
-            if self.is_postgres:
-                conn.execute(text("SELECT pg_advisory_xact_lock(8349017231)"))  # one migrator at a time
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        from alembic.runtime.migration import MigrationContext
+
+        # one migrator at a time (several web workers may start together): SQLite's write lock
+        # taken at BEGIN, or an advisory lock; then look again, since another may have done it
+        with self.engine.connect() as conn:
+            if self.is_sqlite:
+                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                if self.is_postgres:
+                    conn.execute(text("SELECT pg_advisory_xact_lock(8349017231)"))
+                if MigrationContext.configure(conn).get_current_revision() == head:
+                    return
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
 
     # ------------------------------------------------------------ sessions
     @contextmanager

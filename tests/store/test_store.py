@@ -201,3 +201,26 @@ def test_source_status_and_failures(store):
     store.record_sources_ok(["s"], T2)
     (st,) = store.source_status()
     assert not st.failing and st.last_success_at == T2
+
+
+def test_concurrent_first_migrations(db_url):
+    """Several processes (web workers) opening a fresh database at once: one migrates, none fails."""
+    import threading
+
+    errors = []
+
+    def open_store():
+        try:
+            Store(db_url).close()
+        except Exception as e:  # noqa: BLE001
+            errors.append(e)
+
+    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    store = Store(db_url)
+    assert store.list_events() == []
+    store.close()
