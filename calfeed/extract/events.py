@@ -42,7 +42,8 @@ STATISTIC = re.compile(r"人次|达到|累计|增长|同比|环比|占比|比重
 REPORTER = re.compile(r"记者(?:在|从|于|近日|日前)?[^，。]{0,20}?(?:看到|了解到|获悉|采访|见到|注意到|发现)")
 REVISION = re.compile(r"推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for", re.I)
 ENUMERATION = re.compile(r"[\s（）()星期周礼拜一二三四五六日天、，,和及与或]*")
-NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:期|周|日|月|节|假))(?=[，。；;,]|$)")
+NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:期|周|日|月|节|假))(?=[，。；;,]|$)"
+                         r"|\s*[—–]{1,2}\s*(?P<what_dash>[^.;(\n—–]{3,60})")  # Monday, December 9 — Reading day
 NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”]{2,12}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$"
                         r"|^\s*(?P<what_en>[A-Z][\w'’ -]{2,40}):\s*$")
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
@@ -137,17 +138,22 @@ class _Reader:
         return _join_consecutive(_pair_open_close(drafts, self.text), self.text)
 
     def attach_times(self, dates: list[Timex]) -> list[Timex]:
-        """April 17–18, 3:30–7 p.m.: a time of day right after a date belongs to it."""
+        """April 17–18, 3:30–7 p.m.; Thursday, August 22 — Residence halls open at 9 a.m.: a time
+        of day after a date in the same statement belongs to it."""
         out: list[Timex] = []
         for t in dates:
             prev = out[-1] if out else None
             gap = self.text[prev.span[1]:t.span[0]] if prev else ""
-            if (prev is not None and re.fullmatch(r"\s*(?:,|，|from|at|@)?\s*", gap) and _time_only(t, self.today)
-                    and not isinstance(prev.start, dt.datetime) and prev.start is not None):
+            same_statement = prev is not None and (
+                re.fullmatch(r"\s*(?:,|，|from|at|@)?\s*", gap) or not re.search(r"[\n.。;；!?！？]", gap))
+            if (same_statement and _time_only(t, self.today)
+                    and not isinstance(prev.start, dt.datetime) and prev.start is not None
+                    and (prev.end is None or _day(prev.end) == _day(prev.start) or not gap.strip(" ,，"))):
                 first, last = _day(prev.start), _day(prev.end or prev.start)
                 start = t.start.replace(year=first.year, month=first.month, day=first.day)
                 end = (t.end or t.start).replace(year=last.year, month=last.month, day=last.day)
-                out[-1] = replace(prev, text=self.text[prev.span[0]:t.span[1]], span=(prev.span[0], t.span[1]),
+                joined = self.text[prev.span[0]:t.span[1]] if not gap.strip(" ,，") else prev.text
+                out[-1] = replace(prev, text=joined, span=(prev.span[0], prev.span[0] + len(joined)),
                                   start=start, end=end, type="range" if start != end else "datetime",
                                   rule=prev.rule + "+time")
                 continue
@@ -216,7 +222,8 @@ class _Reader:
         if holiday_span and trigger is None:
             title_text = t.text
         elif named is not None and trigger is None:
-            title_text = _clean_title(named.group("what") or named.group("what_en") or "", [])
+            what = named.groupdict().get("what") or named.groupdict().get("what_en") or named.groupdict().get("what_dash") or ""
+            title_text = _clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
         if len(title_text) < 4 and self.topic_of(s):
@@ -317,7 +324,8 @@ class _Reader:
 
     def kind_of(self, t: Timex, trigger: re.Match | None, window: str, before: str, deadline_target: bool) -> str:
         word = trigger.group() if trigger else ""
-        if t.mod == "deadline" or re.search(r"截止|deadline|\bdue\b|closes?\b|no later than", word + window[:8], re.I):
+        if t.mod == "deadline" or re.search(r"截止|deadline|\bdue\b|closes?\b|no later than|last day (?:to|for)",
+                                            word + window[:40], re.I):
             return "deadline"
         if deadline_target:
             return "deadline"
