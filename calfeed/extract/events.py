@@ -139,25 +139,30 @@ class _Reader:
 
     def attach_times(self, dates: list[Timex]) -> list[Timex]:
         """April 17–18, 3:30–7 p.m.; Thursday, August 22 — Residence halls open at 9 a.m.: a time
-        of day after a date in the same statement belongs to it."""
+        of day after a date in the same statement belongs to it.  When it cannot (weekdays
+        7 a.m. to 4 p.m. after a three-week range), it gives that range's hours, not a day."""
         out: list[Timex] = []
         for t in dates:
             prev = out[-1] if out else None
-            gap = self.text[prev.span[1]:t.span[0]] if prev else ""
-            same_statement = prev is not None and (
-                re.fullmatch(r"\s*(?:,|，|from|at|@)?\s*", gap) or not re.search(r"[\n.。;；!?！？]", gap))
-            if (same_statement and _time_only(t, self.today)
-                    and not isinstance(prev.start, dt.datetime) and prev.start is not None
-                    and (prev.end is None or _day(prev.end) == _day(prev.start) or not gap.strip(" ,，"))):
-                first, last = _day(prev.start), _day(prev.end or prev.start)
-                start = t.start.replace(year=first.year, month=first.month, day=first.day)
-                end = (t.end or t.start).replace(year=last.year, month=last.month, day=last.day)
-                joined = self.text[prev.span[0]:t.span[1]] if not gap.strip(" ,，") else prev.text
-                out[-1] = replace(prev, text=joined, span=(prev.span[0], prev.span[0] + len(joined)),
-                                  start=start, end=end, type="range" if start != end else "datetime",
-                                  rule=prev.rule + "+time")
+            if prev is None or not _time_only(t, self.today) or prev.start is None:
+                out.append(t)
                 continue
-            out.append(t)
+            gap = self.text[prev.span[1]:t.span[0]]
+            adjacent = re.fullmatch(r"\s*(?:,|，|from|at|@)?\s*", gap) is not None
+            if not adjacent and re.search(r"[\n.。;；!?！？]", gap):
+                out.append(t)  # another statement
+                continue
+            one_day = prev.end is None or _day(prev.end) == _day(prev.start)
+            if isinstance(prev.start, dt.datetime) or not (one_day or adjacent):
+                continue
+            first, last = _day(prev.start), _day(prev.end or prev.start)
+            at = t.start if t.start is not None else t.end
+            start = at.replace(year=first.year, month=first.month, day=first.day)
+            end = (t.end or at).replace(year=last.year, month=last.month, day=last.day)
+            joined = self.text[prev.span[0]:t.span[1]] if adjacent else prev.text
+            out[-1] = replace(prev, text=joined, span=(prev.span[0], prev.span[0] + len(joined)),
+                              start=start, end=end, type="range" if start != end else "datetime",
+                              rule=prev.rule + "+time")
         return out
 
     def extend_with_duration(self, sentence: str, s: int, d: Timex, earlier: list[_Draft]) -> None:
@@ -200,7 +205,7 @@ class _Reader:
         if not _HAN.search(before + window):  # English names the happening before the date, across commas
             before = self.text[s:t.span[0]]
         trigger = self.find_trigger(window) or self.find_trigger(before, last=True)
-        if trigger is None and ENUMERATION.fullmatch(window):
+        if trigger is None and ENUMERATION.fullmatch(window) and re.search(r"\d|[月日号]", t.text):
             # 2月4日（星期日）、2月18日（星期日）上班: the verb after the list serves every date in it
             rest = self.text[limit:e]
             trigger = self.find_trigger(rest[:_clause_end(rest, 0)])
@@ -378,7 +383,7 @@ class _Reader:
                 nxt = _clause_end(window, 0) + 1
                 own = window[nxt:_clause_end(window, nxt)]
             raw = before + own
-        title = _clean_title(raw, [t.text])
+        title = _clean_title(raw, [x.text for x in self.in_sentence] + [t.text])
         if len(title) < 4 and self.topic_of(s):
             title = self.topic_of(s) + title
         headline = self.prep.headline_before(s)
@@ -436,7 +441,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _clause_tail(text: str) -> str:
-    cut = max(text.rfind("，"), text.rfind(","))
+    cut = max(text.rfind(c) for c in "，,：:；;")
     return text[cut + 1:] if cut >= 0 else text
 
 
@@ -444,7 +449,7 @@ def _clean_title(raw: str, date_words: list[str]) -> str:
     title = BYLINE.sub("", raw)
     for w in sorted(date_words, key=len, reverse=True):
         title = title.replace(w, "")
-    title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{1,8}的", "", title)
+    title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
     title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]", "", title)
     title = re.sub(r"^[、，,和及与]+|[、，,和及与]+$", "", title.strip())
     title = re.sub(r"(?:\d{4}|[今去明]|本)年(?:度)?(?=[\u4e00-\u9fff“])", "", title)
@@ -507,12 +512,13 @@ def _add_duration(start, iso: str, backwards: bool):
 def _overlap(a: _Draft, b: _Draft) -> bool:
     a0, a1 = _day(a.start), _day(a.end) if a.end is not None else _day(a.start)
     b0, b1 = _day(b.start), _day(b.end) if b.end is not None else _day(b.start)
-    return a0 <= b1 + dt.timedelta(days=1) and b0 <= a1 + dt.timedelta(days=1)
+    return a0 <= b1 and b0 <= a1
 
 
 def _time_only(t: Timex, today: dt.date) -> bool:
-    """A clock time with no date of its own (3:30–7 p.m., 下午3点)."""
-    return (isinstance(t.start, dt.datetime) and t.start.date() == today
+    """A clock time with no date of its own (3:30–7 p.m., 下午3点, by 12 p.m.)."""
+    at = t.start if t.start is not None else t.end
+    return (isinstance(at, dt.datetime) and at.date() == today
             and not re.search(r"\d+\s*[月日号]|[A-Za-z]{3,}day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|今|明|昨",
                               t.text))
 
@@ -594,6 +600,10 @@ def _same_happening(a: _Draft, b: _Draft) -> bool:
     different times of day are two happenings, however alike their titles."""
     if not a.all_day and not b.all_day and a.start != b.start:
         return False
+    for long, short in ((a, b), (b, a)):
+        if _day(long.start) != _day(long.end or long.start) and _day(short.start) == _day(short.end or short.start) \
+                and _day(short.start) != _day(long.end):
+            return False  # an opening ceremony on a festival's first day is a happening of its own
     similarity = _similar(a.title, b.title)
     if similarity >= 0.34:
         return True

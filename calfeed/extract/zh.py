@@ -123,6 +123,7 @@ class _Tagger:
         self.today = ref.date()
         self.tz = ref.tzinfo
         self.anchor: Day = self.today  # the last day mentioned, for 次日/是日/当天
+        self.anchor_end = -1  # where the expression that set it ends
         self.forward_year: int | None = None  # a coming year the document is about
 
     # ------------------------------------------------------------ driver
@@ -196,7 +197,7 @@ class _Tagger:
             return False
         gap = self.gap(cur.end, f.start)
         weekday_confirm = f.rank == 3.5 and cur.rank >= 3 and re.fullmatch(r"\s*[（(]?\s*", gap)
-        if gap.strip() and not weekday_confirm and gap.strip() not in ("的", "（", "("):
+        if gap.strip() and not weekday_confirm and gap.strip() != "的":
             return False
         if f.rank == 3.5:
             return cur.rank >= 1 and cur.rank < 3.5 or bool(weekday_confirm)
@@ -860,6 +861,13 @@ class _Tagger:
 
     def bare_day(self, f: Fields) -> tuple[Day, Day, str] | None:
         assert f.day is not None
+        listed = re.search(r"(?:[、和及与]|至|到|-|—|~)\s*$", self.norm[max(0, f.start - 3):f.start])
+        if listed and self.anchor_end >= f.start - 3:  # 5月17日、18日: the month of the list
+            try:
+                day = dt.date(self.anchor.year, self.anchor.month, f.day)
+                return day, day, "day"
+            except ValueError:
+                return None
         base = self.anchor if abs((self.anchor - self.today).days) < 40 else self.today
         candidates = []
         for offset in (-1, 0, 1):
@@ -978,14 +986,13 @@ class _Tagger:
         t = self.timed(lo, f) if lo == hi else None
         if t is not None:
             self.anchor = lo if f.hour is None or t[0].date() == lo else t[0].date()
+            self.anchor_end = f.end
             typ = "datetime" if f.month is not None or f.day is not None or f.lunar else "time"
             if f.rank >= 3:
                 typ = "datetime"
             return t[0], t[1], t[2], typ
-        if grain == "day" and lo == hi:
-            self.anchor = lo
-        elif grain == "day" and f.span is None:
-            self.anchor = lo
+        if grain == "day" and (lo == hi or f.span is None):
+            self.anchor, self.anchor_end = lo, f.end
         return lo, hi, grain, "date" if lo == hi or grain in ("month", "year", "week", "quarter", "season", "xun", "century", "decade") else "range"
 
     # ------------------------------------------------------------ finishing one expression
@@ -1011,10 +1018,13 @@ class _Tagger:
             self.forward_year = f.year
         elif f.year_named and f.year is not None and f.year <= self.today.year:
             self.forward_year = None
+        anchor_before = (self.anchor, self.anchor_end)
         resolved = self.resolve(f)
         if resolved is None:
             return None
         start, end, grain, typ = resolved
+        if re.match(r"\s*(?:前|以前|之前)", self.norm[f.end:f.end + 3]):
+            self.anchor, self.anchor_end = anchor_before  # 3月31日前 bounds a plan; it is not a day things happen
         if f.within:
             return self.make(f.start, f.end, "range", start, end, grain, True, mod="deadline", rule="+".join(f.rules))
         if f.since:
