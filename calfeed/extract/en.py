@@ -307,7 +307,7 @@ _AHEAD = re.compile(
     r"takes?\s+effect|comes?\s+into\s+force|resumes?|reopens?)\b|['’]ll\b")
 _BEHIND = re.compile(
     r"\b(?:was|were|ago|last|had|did|previous|previously|earlier|held|took\s+place|happened|occurred|said|says|"
-    r"announced|reported|told|launched|released|opened|closed|ended|began|started|died|killed|won|lost|signed|"
+    r"announced|reported|told|launched|released|ended|began|started|died|killed|won|lost|signed|"
     r"passed|since|recorded|saw|met|visited|arrived|left|came|went|made|completed|finished|concluded|attended|"
     r"celebrated|marked|unveiled|issued|published|has\s+been|have\s+been|approved|agreed|decided|voted|"
     r"confirmed|revealed|showed|found|became)\b")

@@ -17,6 +17,7 @@ from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 
 # Verbs of happening.  Order matters only for readability.
+_CLOCK_ONLY = re.compile(r"(?:pod\+)?(?:clock|hm)")
 ZH_TRIGGERS = (
     "召开|举行|举办|开幕|闭幕|开始|启动|上线|发布|公布|截止|报名|考试|成立|揭牌|发生|结束|落幕|落下帷幕|开通|通车|放假|上班|"
     "开展|开放|开业|开工|竣工|投用|投产|开馆|闭馆|开园|开赛|开课|开学|举办|亮相|揭晓|公示|出台|印发|施行|实施|生效|"
@@ -24,7 +25,8 @@ ZH_TRIGGERS = (
     "调研|视察|考察|检查|主持|出席|会见|访问|签约|签署|开班|结业|毕业|入学|注册|申报|提交|受理|缴费|选举|投票|换届|"
     "开通运营|试运营|运营|首发|开售|发售|上市|调休|放假调休|举行了|召开了|迎来|接种|体检|培训|面试|笔试|阅卷|录取|推迟|延期|"
     "优惠|免费|减免|限行|管制|停运|停水|停电|封闭|施工|开放|布展|撤展|军训|报到|返校|离校|值班|公示期|征集|招募|宣讲|巡查|"
-    "开庭|审理|宣判|庭审|审议|表决|拘留|逮捕|停业|整顿|处罚|判决|立案|闭馆|维护|登记|预约|集会|庆典|市集|展演|巡演|义诊"
+    "开庭|审理|宣判|庭审|审议|表决|拘留|逮捕|停业|整顿|处罚|判决|立案|闭馆|维护|登记|预约|集会|庆典|市集|展演|巡演|义诊|"
+    "寒假|暑假|假期|休假|停课|复课|返岗"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|due|begin|begins|"
@@ -135,7 +137,7 @@ class _Reader:
             d = self.read_timex(s, e, t, limit, durations)
             if d is not None:
                 drafts.append(d)
-        return _join_consecutive(_pair_open_close(drafts, self.text), self.text)
+        return _join_consecutive(_pair_open_close(_one_per_verb(drafts), self.text), self.text)
 
     def attach_times(self, dates: list[Timex]) -> list[Timex]:
         """April 17–18, 3:30–7 p.m.; Thursday, August 22 — Residence halls open at 9 a.m.: a time
@@ -185,6 +187,10 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> _Draft | None:
+        if _CLOCK_ONLY.fullmatch(t.rule) and (
+                re.search(r"[（(][^）)]*$", self.text[s:t.span[0]])
+                or any(x.type == "set" and x.span[1] <= t.span[0] for x in self.in_sentence)):
+            return None  # （16:30停止入场）, 每天9:00—17:00…: opening hours, not a day
         if t.mod in ("asof", "since", "before", "within"):
             return None
         if t.grain in ("year", "decade", "century") and t.mod != "deadline":
@@ -204,17 +210,23 @@ class _Reader:
             return None  # 是日上午10时20分，记者在…看到; 记者昨日从…获悉
         if not _HAN.search(before + window):  # English names the happening before the date, across commas
             before = self.text[s:t.span[0]]
-        trigger = self.find_trigger(window) or self.find_trigger(before, last=True)
+        before_at = t.span[0] - len(before)
+        trigger = self.find_trigger(window)
+        trigger_at = t.span[1] + trigger.start() if trigger else -1
+        if trigger is None:
+            trigger = self.find_trigger(before, last=True)
+            trigger_at = before_at + trigger.start() if trigger else -1
         if trigger is None and ENUMERATION.fullmatch(window) and re.search(r"\d|[月日号]", t.text):
             # 2月4日（星期日）、2月18日（星期日）上班: the verb after the list serves every date in it
             rest = self.text[limit:e]
-            trigger = self.find_trigger(rest[:_clause_end(rest, 0)])
+            trigger = self.find_trigger(rest)
             if trigger is not None:
-                window = rest
-        named = NAMED_TIME.search(before) or NAMED_AFTER.match(window)  # 布展时间为…, Senior prom: …, …为防火期
+                window, trigger_at = rest, limit + trigger.start()
+        named = NAMED_TIME.search(before) or NAMED_AFTER.match(self.text[t.span[1]:clause_end])  # 布展时间为…, Senior prom: …, …为防火期
         if STANDING_RULE.search(before):
             return None  # the second and fourth Tuesday of each month: a rule, not a date
         holiday_span = ("holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
+                        and not re.match(r"安排|通知|有关|方案|工作", window)  # 放假安排: a notice's subject
                         and _day(t.end or t.start) >= self.today - dt.timedelta(days=30))  # not 去年国庆假期
         deadline_target = (t.mod == "deadline" and (t.grain != "year" or re.search(r"前|底|末|截|by|until|before", t.text, re.I))) or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
@@ -270,7 +282,7 @@ class _Reader:
             all_day = not isinstance(bound, dt.datetime)
         headline = self.prep.headline_before(s)
         return _Draft(title=title_text, start=start, end=end, all_day=all_day, kind=kind, approximate=approximate,
-                      sentence=(s, e), span=t.span, timex=t.text, section=headline or "",
+                      sentence=(s, e), span=t.span, timex=t.text, section=headline or "", trigger_at=trigger_at,
                       revises=_clean_title(subject, []) if revised and s + revised.end() <= t.span[0] else "")
 
     def english_title(self, s: int, e: int, t: Timex, window: str) -> str:
@@ -421,6 +433,7 @@ class _Draft:
     timex: str
     section: str = ""  # the headline of the article it belongs to
     revises: str = ""  # 报名截止时间 when this date replaces an earlier one
+    trigger_at: int = -1  # where the verb that made it an event stands
 
     def event(self, prep: Prepared) -> Event:
         s, e = self.sentence
@@ -560,6 +573,21 @@ def _drop_restated_headlines(drafts: list[_Draft], prep: Prepared) -> list[_Draf
             if body:
                 continue
         out.append(d)
+    return out
+
+
+def _one_per_verb(drafts: list[_Draft]) -> list[_Draft]:
+    """3月14日上午9时，县政府召开2024年一季度经济运行分析会: one verb, one happening — the quarter
+    is in the meeting's name; the most precise date wins."""
+    def coarse(d: _Draft) -> bool:
+        return (_day(d.end or d.start) - _day(d.start)).days >= 27
+    out: list[_Draft] = []
+    for d in drafts:
+        twin = next((o for o in out if o.trigger_at == d.trigger_at >= 0 and coarse(o) != coarse(d)), None)
+        if twin is None:
+            out.append(d)  # 2月4日、2月18日上班: listed days share their verb and stay apart
+        elif coarse(twin):
+            out[out.index(twin)] = d
     return out
 
 
