@@ -205,22 +205,14 @@ def test_source_status_and_failures(store):
 
 def test_concurrent_first_migrations(db_url):
     """Several processes (web workers) opening a fresh database at once: one migrates, none fails."""
-    import threading
+    import subprocess
+    import sys
 
-    errors = []
-
-    def open_store():
-        try:
-            Store(db_url).close()
-        except Exception as e:  # noqa: BLE001
-            errors.append(e)
-
-    threads = [threading.Thread(target=open_store) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors
+    code = "import sys; from calfeed.store import Store; Store(sys.argv[1]).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, db_url], stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
+    assert all(rc == 0 for rc, _ in results), [err[-800:] for rc, err in results if rc]
     store = Store(db_url)
     assert store.list_events() == []
     store.close()
