@@ -14,6 +14,8 @@ _META = re.compile(r"(?:发布时间|发布日期|发文日期|发表时间|发�
 _EN_DATE = re.compile(
     r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
 )
+_DATELINE = re.compile(r"(?:新华社|中新社|中新网|人民网|央视网|本报)[^\s，。]{0,8}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日电")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
@@ -56,4 +58,11 @@ def find_published(text: str) -> tuple[dt.date, str] | None:
         day = _first(pattern, head)
         if day:
             return day, "date at the top of the document"
+    dateline = _DATELINE.search(text)
+    years = [int(y) for y in _YEAR.findall(text)]
+    if dateline and years:
+        # 新华社北京6月22日电 names no year: take the latest year the page speaks of
+        day = _date(str(max(years)), dateline["m"], dateline["d"])
+        if day:
+            return day, f"dateline {dateline.group()!r} in the latest year the text names ({max(years)})"
     return None
