@@ -40,13 +40,22 @@ class LiveServer:
     def __init__(self, app):
         self.server = create_server(app, host="127.0.0.1", port=0, threads=4)
         self.url = f"http://127.0.0.1:{self.server.effective_port}"
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.stopping = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        try:
+            self.server.run()
+        except (OSError, ValueError):  # closing the socket under waitress's select loop
+            if not self.stopping:
+                raise
 
     def __enter__(self):
         self.thread.start()
         return self
 
     def __exit__(self, *exc):
+        self.stopping = True
         self.server.close()
         self.thread.join(timeout=5)
 
