@@ -33,7 +33,12 @@ EN_TRIGGERS = (
     r"start|starts|launch|launches|launched|announce|announced|announces|conference|festival|exhibition|fair|concert|"
     r"register|registration|apply|applications?|election|vote|hearing|ceremony|will be|takes? place|takes place|workshop|"
     r"seminar|webinar|lecture|class(?:es)?|exam|exams|run|runs|ends|end|expire|expires|submit|submission|released?|"
-    r"session|break|holiday|recess|tournament|game|match|parade|sale|closed"
+    r"session|break|holiday|recess|tournament|game|match|parade|sale|closed|"
+    r"talk|screening|performance|show|tour|party|celebration|fundraiser|swap|market|open\s+house|"
+    r"luncheon|dinner|breakfast|service|rehearsal|tryouts?|auditions?|camp|clinic|drive|clean-?up|walk|race|"
+    r"marathon|festival|gala|banquet|summit|forum|symposium|webinar|briefing|call|vote[ds]?|voting|approved|"
+    r"adopted|signed|effective|takes?\s+effect|join\s+us|kick-?off|premiere|launch|release|opens?|reopens?|"
+    r"resumes?|graduation|commencement|orientation|move-in|exams?|finals|deadline|hearing|trial|sentencing"
 )
 TRIGGER = re.compile(rf"(?:{ZH_TRIGGERS})|\b(?:{EN_TRIGGERS})\b", re.I)
 ANNOUNCE = re.compile(r"公布|发布|揭晓|公示|出台|印发|announce|release|publish", re.I)
@@ -216,7 +221,8 @@ class _Reader:
         if trigger is None:
             trigger = self.find_trigger(before, last=True)
             trigger_at = before_at + trigger.start() if trigger else -1
-        if trigger is None and ENUMERATION.fullmatch(window) and re.search(r"\d|[月日号]", t.text):
+        if (trigger is None and ENUMERATION.fullmatch(window) and re.search(r"\d|[月日号]", t.text)
+                and "holiday" not in t.rule):
             # 2月4日（星期日）、2月18日（星期日）上班: the verb after the list serves every date in it
             rest = self.text[limit:e]
             trigger = self.find_trigger(rest)
@@ -226,7 +232,7 @@ class _Reader:
         if STANDING_RULE.search(before):
             return None  # the second and fourth Tuesday of each month: a rule, not a date
         holiday_span = ("holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
-                        and not re.match(r"安排|通知|有关|方案|工作", window)  # 放假安排: a notice's subject
+                        and not re.match(r"[^，。]{0,8}?(?:安排|通知|有关|方案|工作)", window)  # 放假安排: a notice's subject
                         and _day(t.end or t.start) >= self.today - dt.timedelta(days=30))  # not 去年国庆假期
         deadline_target = (t.mod == "deadline" and (t.grain != "year" or re.search(r"前|底|末|截|by|until|before", t.text, re.I))) or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
@@ -292,10 +298,20 @@ class _Reader:
         clause = max(self.text.rfind(c, s, t.span[0]) for c in ";:") + 1 or s
         first = self.in_sentence[0] if self.in_sentence else t
         subject = self.text[max(s, clause if clause > s else s):first.span[0] if first.span[0] >= clause else t.span[0]]
-        if first is not t and first.span[0] >= clause:
-            verb = re.search(r"(?:\b(?:and|but|then)\s+)?(\w+(?:\s+\w+)?)\s*$", self.text[first.span[1]:t.span[0]])
+        between = self.text[first.span[1]:t.span[0]] if first is not t else ""
+        own_clause = re.search(r",\s*(?:a|an|the|which|that|and)?\s*(?P<c>[^,]{6,60})$", between)
+        if first is not t and own_clause and re.search(r"[a-z]{3,}\s+[a-z]{3,}", own_clause["c"]):
+            # …, a change that takes effect July 1: the later date has a clause of its own
+            subject = re.sub(r"^(\w+\s+)?(?:that|which)\s+", r"\1", own_clause["c"])
+        elif first is not t and first.span[0] >= clause:
+            verb = re.search(r"(?:\b(?:and|but|then)\s+)?(\w+(?:\s+\w+)?)\s*$", between)
             if verb:
                 subject = subject.rstrip() + " " + verb.group(1)
+        purpose = re.match(r"\s+(to\s+[a-z]+(?:\s+[a-z]+){0,3})", window)
+        if first is t and purpose and len(subject) < 30:  # The board voted on April 12 to extend hours
+            for _ in range(3):
+                subject = _EN_TRIM.sub("", subject.strip(" ,"))
+            subject = subject + " " + purpose.group(1)
         if len(_EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
             subject = self.text[s:colon] if colon > s else window[:_clause_end(window, 0)]
