@@ -17,7 +17,7 @@ from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 
 # Verbs of happening.  Order matters only for readability.
-_CLOCK_ONLY = re.compile(r"(?:pod\+)?(?:clock|hm)")
+_CLOCK_ONLY = re.compile(r"(?:pod\+)?(?:clock|hm)|clock-range")
 ZH_TRIGGERS = (
     "召开|举行|举办|开幕|闭幕|开始|启动|上线|发布|公布|截止|报名|考试|成立|揭牌|发生|结束|落幕|落下帷幕|开通|通车|放假|上班|"
     "开展|开放|开业|开工|竣工|投用|投产|开馆|闭馆|开园|开赛|开课|开学|举办|亮相|揭晓|公示|出台|印发|施行|实施|生效|"
@@ -26,7 +26,7 @@ ZH_TRIGGERS = (
     "开通运营|试运营|运营|首发|开售|发售|上市|调休|放假调休|举行了|召开了|迎来|接种|体检|培训|面试|笔试|阅卷|录取|推迟|延期|"
     "优惠|免费|减免|限行|管制|停运|停水|停电|封闭|施工|开放|布展|撤展|军训|报到|返校|离校|值班|公示期|征集|招募|宣讲|巡查|"
     "开庭|审理|宣判|庭审|审议|表决|拘留|逮捕|停业|整顿|处罚|判决|立案|闭馆|维护|登记|预约|集会|庆典|市集|展演|巡演|义诊|"
-    "寒假|暑假|假期|休假|停课|复课|返岗"
+    "寒假|暑假|假期|休假|停课|复课|返岗|开跑|鸣枪|增设|专场|开设|办理|确认|下载|打印|领取|提交|参加|前往|集合|缴费|核验|采集"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|due|begin|begins|"
@@ -47,6 +47,9 @@ START_WORDS = re.compile(r"开始|启动|起$|\bstarts?\b|\bbegins?\b|\bfrom\b",
 # Context, not events: statistics, as-of figures, what a reporter saw.
 STATISTIC = re.compile(r"人次|达到|累计|增长|同比|环比|占比|比重|突破|下降|增加|减少|实现|完成投资|产值|增加值|总量|总额|%|％|万千瓦|亿元|万元|万人次")
 REPORTER = re.compile(r"记者(?:在|从|于|近日|日前)?[^，。]{0,20}?(?:看到|了解到|获悉|采访|见到|注意到|发现)")
+META_SENTENCE = re.compile(r"(?:通知|公告|通告|安排|说明|事项)如下|^\s*关于[^。！？]{2,60}的(?:通知|公告|通告|意见|决定|安排|办法|方案|请示|报告)\s*$")
+NEGATED = re.compile(r"(?:未|没有|没|不|无|尚未|并未|not|no|never|n't)\s*$", re.I)
+RULE_WORDS = re.compile(r"^[）)\s]*(?:每日|每天|每周|每晚|每月|daily|every|each)", re.I)
 REVISION = re.compile(r"推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for", re.I)
 ENUMERATION = re.compile(r"[\s（）()星期周礼拜一二三四五六日天、，,和及与或]*")
 NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:期|周|日|月|节|假))(?=[，。；;,]|$)"
@@ -132,6 +135,8 @@ class _Reader:
             if durations and earlier:
                 self.extend_with_duration(sentence, s, durations[0], earlier)
             return []
+        if META_SENTENCE.search(sentence):
+            return []  # 现将…安排通知如下 / 关于2024年…安排的通知: about the notice, not a happening
         if REVISION.search(sentence):
             dates = self.final_dates(sentence, s, dates)
         dates = self.attach_times(dates)
@@ -142,7 +147,7 @@ class _Reader:
             d = self.read_timex(s, e, t, limit, durations)
             if d is not None:
                 drafts.append(d)
-        return _join_consecutive(_pair_open_close(_one_per_verb(drafts), self.text), self.text)
+        return _join_consecutive(_pair_open_close(_precise_first(_one_per_verb(drafts)), self.text), self.text)
 
     def attach_times(self, dates: list[Timex]) -> list[Timex]:
         """April 17–18, 3:30–7 p.m.; Thursday, August 22 — Residence halls open at 9 a.m.: a time
@@ -202,6 +207,14 @@ class _Reader:
             return None
         if t.start is None and t.end is None:
             return None
+        after = self.text[t.span[1]:t.span[1] + 6]
+        lead = self.text[max(s, t.span[0] - 3):t.span[0]]
+        if RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
+            return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
+        if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):
+            return None  # 接种当天凭预约码…: the day of whatever, not a date
+        if t.rule == "weekday" and re.search(r"(?:每|逢|其间|期间)$", lead):
+            return None  # 每周一闭馆, 其间周一不闭馆: a rule
         clause_start = self.clause_start(s, t.span[0])
         if any(o.mod == "deadline" and clause_start <= o.span[0] < t.span[0]
                and re.search(r"前$|^(?:by|before)\b", o.text, re.I) for o in self.in_sentence):
@@ -221,14 +234,16 @@ class _Reader:
         if trigger is None:
             trigger = self.find_trigger(before, last=True)
             trigger_at = before_at + trigger.start() if trigger else -1
-        if (trigger is None and ENUMERATION.fullmatch(window) and re.search(r"\d|[月日号]", t.text)
-                and "holiday" not in t.rule):
+        if trigger is None and ENUMERATION.fullmatch(window):
             # 2月4日（星期日）、2月18日（星期日）上班: the verb after the list serves every date in it
             rest = self.text[limit:e]
             trigger = self.find_trigger(rest)
+            if trigger is not None and re.match(r"[^，。]{0,4}?(?:的|日期|时间|安排|通知)", rest[trigger.end():]):
+                trigger = None  # 元旦、春节…放假调休日期的具体安排: the verb names a kind of day
             if trigger is not None:
                 window, trigger_at = rest, limit + trigger.start()
-        named = NAMED_TIME.search(before) or NAMED_AFTER.match(self.text[t.span[1]:clause_end])  # 布展时间为…, Senior prom: …, …为防火期
+        named = (NAMED_TIME.search(before) or NAMED_TIME.search(self.text[s:t.span[0]])
+                 or NAMED_AFTER.match(self.text[t.span[1]:clause_end]))  # 布展时间为…, Senior prom: …, …为防火期
         if STANDING_RULE.search(before):
             return None  # the second and fourth Tuesday of each month: a rule, not a date
         holiday_span = ("holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
@@ -236,7 +251,8 @@ class _Reader:
                         and _day(t.end or t.start) >= self.today - dt.timedelta(days=30))  # not 去年国庆假期
         deadline_target = (t.mod == "deadline" and (t.grain != "year" or re.search(r"前|底|末|截|by|until|before", t.text, re.I))) or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
-        if trigger is None and not (holiday_span or deadline_target or named or opens):
+        revised_here = REVISION.search(self.text[max(s, t.span[0] - 6):t.span[0]])
+        if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here):
             return None
         if STATISTIC.search(sentence) and trigger is None:
             return None
@@ -256,8 +272,10 @@ class _Reader:
         subject = ""
         if revised and s + revised.end() <= t.span[0]:
             # 报名截止时间推迟至7月21日: the thing revised is named before the revision word
-            pieces = [p for p in re.split(r"[，,]", sentence[:revised.start()]) if len(p.strip(" 现已将并")) >= 3]
+            pieces = re.split(r"[，,]", sentence[:revised.start()])
             subject = pieces[-1] if pieces else ""
+            if len(subject.strip(" 现已将并")) < 3 and len(pieces) > 1:  # 特展“丝路遗珍”因…，展期延长至
+                subject = re.sub(r"因.*$", "", pieces[-2]) + subject
             subject = re.sub(r"(?:时间|日期)?(?:原定|原为|原计划).*$", "", subject)
             title_text = _clean_title(subject, [x.text for x in self.in_sentence]) or title_text
             if re.search(r"截止|deadline|close", subject, re.I):
@@ -342,7 +360,7 @@ class _Reader:
 
     @staticmethod
     def find_trigger(text: str, last: bool = False) -> re.Match | None:
-        found = list(TRIGGER.finditer(text))
+        found = [m for m in TRIGGER.finditer(text) if not NEGATED.search(text[max(0, m.start() - 4):m.start()])]
         if not found:
             return None
         if last:
@@ -476,6 +494,7 @@ def _clause_tail(text: str) -> str:
 
 def _clean_title(raw: str, date_words: list[str]) -> str:
     title = BYLINE.sub("", raw)
+    title = re.sub(r"^\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*", "", title)
     for w in sorted(date_words, key=len, reverse=True):
         title = title.replace(w, "")
     title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
@@ -592,6 +611,15 @@ def _drop_restated_headlines(drafts: list[_Draft], prep: Prepared) -> list[_Draf
     return out
 
 
+def _precise_first(drafts: list[_Draft]) -> list[_Draft]:
+    """国务院昨日召开常务会议，听取关于前三季度…的汇报: next to a day, a quarter is a topic."""
+    def coarse(d: _Draft) -> bool:
+        return (_day(d.end or d.start) - _day(d.start)).days >= 27 and d.kind != "deadline"
+    if any(not coarse(d) for d in drafts):
+        return [d for d in drafts if not coarse(d)]
+    return drafts
+
+
 def _one_per_verb(drafts: list[_Draft]) -> list[_Draft]:
     """3月14日上午9时，县政府召开2024年一季度经济运行分析会: one verb, one happening — the quarter
     is in the meeting's name; the most precise date wins."""
@@ -629,7 +657,8 @@ def _apply_revisions(drafts: list[_Draft]) -> list[_Draft]:
         if not new.revises:
             continue
         for old in list(out):
-            if old is new or old.sentence[0] >= new.sentence[0] or _similar(old.title, new.revises) < 0.3:
+            if (old is new or old.sentence[0] >= new.sentence[0] or len(new.revises) < 3
+                    or _similar(old.title, new.revises) < 0.5):
                 continue
             if old.kind == "period" and old.end is not None:
                 old.end = _day(new.start) if old.all_day else old.end.replace(

@@ -265,7 +265,8 @@ class _Tagger:
         return f
 
     def atom_compact(self, m: re.Match) -> Fields | None:
-        if re.search(r"号|码|编号|ID|No", self.norm[max(0, m.start() - 4):m.start()], re.I):
+        if re.search(r"号|码|编号|ID|No|[A-Za-z]$", self.norm[max(0, m.start() - 4):m.start()], re.I) or \
+                re.match(r"-\d", self.norm[m.end():m.end() + 2]):
             return None  # 学号是20230621: a number, not a date
         return self._f(m, 3, year=int(m["cp_y"]), year_named=True, month=int(m["cp_m"]), day=int(m["cp_d"]))
 
@@ -594,6 +595,9 @@ class _Tagger:
         f.rules.append("since-the-day")
         f.since = True
         return f
+
+    def atom_lunarday(self, m: re.Match) -> Fields | None:
+        return self._f(m, 3, day=parse_int(m["ld_d"]), lunar=True)
 
     def atom_pod(self, m: re.Match) -> Fields | None:
         return self._f(m, 4, pod=m["po"], grain="hour")
@@ -1284,6 +1288,8 @@ class _Tagger:
         if (b2.year is None and a.year is not None and b2.span is None and not b2.lunar
                 and (b2.month is not None or b2.day is not None or b2.holiday is not None)):
             b2.year = a.year
+        if b2.lunar and not a.lunar:
+            return None
         if b2.month is None and b2.day is not None and b2.span is None and a.month is not None:
             b2.month = a.month
             if b2.year is None:
@@ -1318,8 +1324,9 @@ class _Tagger:
         if tail:
             e += tail.end()
         grain = rb[2] if rb[2] == ra[2] else "day"
+        clocks = all(r in ("clock", "hm", "pod") for r in a.rules + b.rules)
         return self.make(s, e, "range", start, end, grain, a.approx or b.approx or bool(a.fuzzy or b.fuzzy),
-                         rule="range")
+                         rule="clock-range" if clocks else "range")
 
 
 # ---------------------------------------------------------------- small date helpers
