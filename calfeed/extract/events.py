@@ -254,7 +254,7 @@ class _Reader:
         revised_here = REVISION.search(self.text[max(s, t.span[0] - 6):t.span[0]])
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here):
             return None
-        if STATISTIC.search(sentence) and trigger is None:
+        if STATISTIC.search(sentence) and trigger is None and not named:
             return None
         if t.grain in ("year",) and not deadline_target:
             return None
@@ -615,9 +615,13 @@ def _precise_first(drafts: list[_Draft]) -> list[_Draft]:
     """国务院昨日召开常务会议，听取关于前三季度…的汇报: next to a day, a quarter is a topic."""
     def coarse(d: _Draft) -> bool:
         return (_day(d.end or d.start) - _day(d.start)).days >= 27 and d.kind != "deadline"
-    if any(not coarse(d) for d in drafts):
+    if any(not coarse(d) and _NAMED_DAY.search(d.timex) for d in drafts):
         return [d for d in drafts if not coarse(d)]
     return drafts
+
+
+_NAMED_DAY = re.compile(r"\d+\s*月\s*\d+\s*[日号]|[今昨明前]天|[今昨明]日|[上本下这]周|星期|周[一二三四五六日天]|"
+                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\w+day\b", re.I)
 
 
 def _one_per_verb(drafts: list[_Draft]) -> list[_Draft]:
@@ -658,7 +662,7 @@ def _apply_revisions(drafts: list[_Draft]) -> list[_Draft]:
             continue
         for old in list(out):
             if (old is new or old.sentence[0] >= new.sentence[0] or len(new.revises) < 3
-                    or _similar(old.title, new.revises) < 0.5):
+                    or _similar(old.title, new.revises) < 0.3):
                 continue
             if old.kind == "period" and old.end is not None:
                 old.end = _day(new.start) if old.all_day else old.end.replace(
