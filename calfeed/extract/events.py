@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from calfeed.errors import CalfeedError
 from calfeed.extract.published import find_published
-from calfeed.extract.text import BYLINE, Prepared, prepare, strip_html
+from calfeed.extract.text import BYLINE, DATELINE, Prepared, prepare, strip_html
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 
@@ -26,7 +26,7 @@ ZH_TRIGGERS = (
     "开通运营|试运营|运营|首发|开售|发售|上市|调休|放假调休|举行了|召开了|迎来|接种|体检|培训|面试|笔试|阅卷|录取|推迟|延期|"
     "优惠|免费|减免|限行|管制|停运|停水|停电|封闭|施工|开放|布展|撤展|军训|报到|返校|离校|值班|公示期|征集|招募|宣讲|巡查|"
     "开庭|审理|宣判|庭审|审议|表决|拘留|逮捕|停业|整顿|处罚|判决|立案|闭馆|维护|登记|预约|集会|庆典|市集|展演|巡演|义诊|"
-    "寒假|暑假|假期|休假|停课|复课|返岗|开跑|鸣枪|增设|专场|开设|办理|确认|下载|打印|领取|提交|参加|前往|集合|缴费|核验|采集"
+    "寒假|暑假|假期|休假|停课|复课|返岗|登陆|过境|来袭|停航|停运|封路|演出|上演|首演|开跑|鸣枪|增设|专场|开设|办理|确认|下载|打印|领取|提交|参加|前往|集合|缴费|核验|采集"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|due|begin|begins|"
@@ -38,7 +38,8 @@ EN_TRIGGERS = (
     r"luncheon|dinner|breakfast|service|rehearsal|tryouts?|auditions?|camp|clinic|drive|clean-?up|walk|race|"
     r"marathon|festival|gala|banquet|summit|forum|symposium|webinar|briefing|call|vote[ds]?|voting|approved|"
     r"adopted|signed|effective|takes?\s+effect|join\s+us|kick-?off|premiere|launch|release|opens?|reopens?|"
-    r"resumes?|graduation|commencement|orientation|move-in|exams?|finals|deadline|hearing|trial|sentencing"
+    r"resumes?|graduation|commencement|orientation|move-in|exams?|finals|deadline|hearing|trial|sentencing|"
+    r"presents?|performs?|concert|recital|services?|worship|mass|vigil|landfall|storm|advisory|lifted"
 )
 TRIGGER = re.compile(rf"(?:{ZH_TRIGGERS})|\b(?:{EN_TRIGGERS})\b", re.I)
 ANNOUNCE = re.compile(r"公布|发布|揭晓|公示|出台|印发|announce|release|publish", re.I)
@@ -141,7 +142,8 @@ class _Reader:
             dates = self.final_dates(sentence, s, dates)
         dates = self.attach_times(dates)
         drafts = []
-        anchors = [t for t in dates if t.grain not in ("year", "decade", "century") or t.mod == "deadline"]
+        anchors = [t for t in dates if (t.grain not in ("year", "decade", "century") or t.mod == "deadline")
+                   and not _CLOCK_ONLY.fullmatch(t.rule)]
         for t in dates:
             limit = next((a.span[0] for a in anchors if a.span[0] > t.span[0]), e)
             d = self.read_timex(s, e, t, limit, durations)
@@ -156,10 +158,27 @@ class _Reader:
         out: list[Timex] = []
         for t in dates:
             prev = out[-1] if out else None
+            if prev is None and _time_only(t, self.today) and re.match(
+                    r"\s*(?:ET|PT|CT|MT|EST|EDT|PST|PDT)?\s*(?:that|the same)\s+(?:day|evening|morning|afternoon|night)",
+                    self.text[t.span[1]:t.span[1] + 24], re.I):
+                earlier = [x for x in self.timexes if x.span[1] <= t.span[0] and not _time_only(x, self.today)
+                           and x.start is not None and _day(x.start) == _day(x.end or x.start)]
+                if earlier:  # at 5 p.m. ET that day: the day just named
+                    day = _day(earlier[-1].start)
+                    at = t.start if t.start is not None else t.end
+                    moment = at.replace(year=day.year, month=day.month, day=day.day)
+                    out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+that-day"))
+                    continue
             if prev is None or not _time_only(t, self.today) or prev.start is None:
                 out.append(t)
                 continue
             gap = self.text[prev.span[1]:t.span[0]]
+            if "+time" in prev.rule and isinstance(prev.start, dt.datetime) and not re.search(r"[\n.。;；!?！？]", gap):
+                day = prev.start.date()  # services at 5 p.m. (family service) and 10 p.m.: one more time
+                at = t.start if t.start is not None else t.end
+                moment = at.replace(year=day.year, month=day.month, day=day.day)
+                out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+time"))
+                continue
             adjacent = re.fullmatch(r"\s*(?:,|，|from|at|@)?\s*", gap) is not None
             if not adjacent and re.search(r"[\n.。;；!?！？]", gap):
                 out.append(t)  # another statement
@@ -215,6 +234,13 @@ class _Reader:
             return None  # 接种当天凭预约码…: the day of whatever, not a date
         if t.rule == "weekday" and re.search(r"(?:每|逢|其间|期间)$", lead):
             return None  # 每周一闭馆, 其间周一不闭馆: a rule
+        sentence_text = self.text[s:e]
+        if re.fullmatch(r"[A-Za-z]+day(?:\s+(?:night|morning|evening|afternoon))?", t.text) and \
+                re.search(r"\b(?:every|each|weekly)\b|每周", sentence_text, re.I):
+            return None  # Men's breakfast meets every Saturday …, and Wednesday night Bible study continues
+        if re.search(r"\b(?:ended|ending|as of)\s+$|(?:发布|更新|发表|来源)(?:时间|日期)?\s*[:：]\s*$",
+                     self.text[max(s, t.span[0] - 16):t.span[0]], re.I):
+            return None  # the quarter ended September 30; 发布时间：2023-10-21 07:45
         clause_start = self.clause_start(s, t.span[0])
         if any(o.mod == "deadline" and clause_start <= o.span[0] < t.span[0]
                and re.search(r"前$|^(?:by|before)\b", o.text, re.I) for o in self.in_sentence):
@@ -252,7 +278,12 @@ class _Reader:
         deadline_target = (t.mod == "deadline" and (t.grain != "year" or re.search(r"前|底|末|截|by|until|before", t.text, re.I))) or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
         revised_here = REVISION.search(self.text[max(s, t.span[0] - 6):t.span[0]])
-        if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here):
+        heading = None
+        if trigger is None and _day(t.start or t.end) >= self.today - dt.timedelta(days=30) \
+                and (_day(t.end or t.start) - _day(t.start or t.end)).days < 27 and not t.text.endswith("期间") \
+                and len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 6 and not STATISTIC.search(sentence):
+            heading = self.section_heading(s)  # a statement with content under a short heading
+        if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading):
             return None
         if STATISTIC.search(sentence) and trigger is None and not named:
             return None
@@ -260,6 +291,8 @@ class _Reader:
             return None
         if holiday_span and trigger is None:
             title_text = t.text
+        elif heading is not None and not named:
+            title_text = heading
         elif named is not None and trigger is None:
             what = named.groupdict().get("what") or named.groupdict().get("what_en") or named.groupdict().get("what_dash") or ""
             title_text = _clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
@@ -267,6 +300,8 @@ class _Reader:
             title_text = self.title_from(s, e, t, trigger, window, before)
         if len(title_text) < 4 and self.topic_of(s):
             title_text = (self.topic_of(s) + title_text)[:40]
+        elif len(title_text) < 4 and not re.search(r"\d", t.text):
+            title_text = (t.text + title_text)[:40]  # 除夕 + 闭馆
         kind = self.kind_of(t, trigger, window, before, deadline_target)
         revised = REVISION.search(sentence)
         subject = ""
@@ -333,7 +368,8 @@ class _Reader:
         if len(_EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
             subject = self.text[s:colon] if colon > s else window[:_clause_end(window, 0)]
-        held = re.search(r"\b(?:hold|holds|host|hosts|holding|hosting|have|has)\s+(?:a|an|the|its|their)\s+"
+        held = re.search(r"\b(?:hold|holds|host|hosts|holding|hosting|have|has|presents?|offers?)\s+"
+                         r"(?:a|an|the|its|their)\s+(?:annual\s+|first\s+|next\s+)?"
                          r"(?P<what>[^,;.]{3,60})", subject, re.I)
         if held:  # The City Council will hold a public hearing on Phase 2 …: the hearing is the event
             subject = held.group("what")
@@ -343,6 +379,22 @@ class _Reader:
         title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
         title = title[:1].upper() + title[1:]
         return _shorten(title) if len(title) > 40 else title
+
+    def section_heading(self, s: int) -> str | None:
+        """The short heading right above this statement (Hanging of the Greens / 四、新春活动), when the
+        statement is the first under it: such a heading names what the dates are for."""
+        para_start = self.text.rfind("\n", 0, s) + 1
+        if self.text[para_start:s].strip():
+            return None  # not the paragraph's first statement
+        prev_end = para_start - 1
+        prev_start = self.text.rfind("\n", 0, max(prev_end, 0)) + 1
+        line = self.text[prev_start:prev_end].strip() if prev_end > 0 else ""
+        line = re.sub(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．])\s*", "", line)
+        if not (2 <= len(line) <= 40) or line[-1] in "。.!?！？；;，,:：" or len(line.split()) > 6:
+            return None
+        if DATELINE.search(line) or _NAMED_DAY.search(line) or re.search(r"\d", line):
+            return None
+        return line
 
     def topic_of(self, s: int) -> str:
         """The topic a paragraph opens with (二、春节：…) or else its headline, for titles that
@@ -646,7 +698,9 @@ def _join_consecutive(drafts: list[_Draft], text: str) -> list[_Draft]:
         prev = out[-1] if out else None
         if (prev is not None and _similar(prev.title, d.title) >= 0.5 and prev.all_day and d.all_day
                 and prev.kind == d.kind and _day(d.start) == _day(prev.end or prev.start) + dt.timedelta(days=1)
-                and re.match(r"\s*(?:[两二三四五六七八九十几]|这|等)\s*[天日]|\s*期间", text[d.span[1]:d.span[1] + 6])):
+                and (re.match(r"\s*(?:[两二三四五六七八九十几]|这|等)\s*[天日]|\s*期间", text[d.span[1]:d.span[1] + 6])
+                     or (re.fullmatch(r"\s*[、和及与]\s*", text[prev.span[1]:d.span[0]])
+                         and not re.search(r"[（(](?:星期|周)", prev.timex + d.timex)))):
             prev.end, prev.kind = _day(d.end or d.start), "period" if prev.kind == "event" else prev.kind
             continue
         out.append(d)

@@ -509,6 +509,9 @@ class _Tagger:
                 return f
         monday = self.today - dt.timedelta(days=self.today.weekday()) + dt.timedelta(weeks=offset)
         if weekend:
+            if re.match(r"[\u4e00-\u9fff]", self.norm[m.end():m.end() + 1]) and \
+                    not re.match(r"[，,。、的里期以前后开到至起两]", self.norm[m.end():m.end() + 1]):
+                return None  # 周末专场, 周末班: weekend as a kind, not a date
             return self._f(m, 3, span=(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)), grain="day")
         if wd is None:
             return self._f(m, 2.5, span=(monday, monday + dt.timedelta(days=6)), grain="week")
@@ -933,12 +936,14 @@ class _Tagger:
             # 2023年除夕 is the eve that ends lunar year 2023
             found = occurrence(year + 1 if name in ("除夕", "大年三十") and f.year is not None else year)
         else:
-            found = occurrence(self.today.year)
             tense = self.tense(f)
-            if found is not None and (self.today - found[1]).days > 30 and tense >= 0:
-                found = occurrence(self.today.year + 1) or found
-            elif found is not None and (found[0] - self.today).days > 30 and tense < 0:
-                found = occurrence(self.today.year - 1) or found
+            options = [o for o in (occurrence(self.today.year + k) for k in (-1, 0, 1)) if o is not None]
+            if tense >= 0:  # the next one, unless it ended within the last month
+                ahead = [o for o in options if (self.today - o[1]).days <= 30]
+                found = ahead[0] if ahead else (options[-1] if options else None)
+            else:
+                behind = [o for o in options if (o[0] - self.today).days <= 30]
+                found = behind[-1] if behind else (options[0] if options else None)
         return (found[0], found[1], "day") if found else None
 
     def nth_week_interval(self, f: Fields, n: int) -> tuple[Day, Day, str] | None:
