@@ -95,6 +95,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    import calfeed.web.settings  # noqa: F401  - registers the feeds section's validator, so check covers it
     from calfeed.sources import fetch_source
     from calfeed.store import make_engine, safe_url
 

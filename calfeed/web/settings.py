@@ -218,10 +218,8 @@ def calendar_settings(config: Any, feeds: FeedsSettings) -> CalendarSettings:
 
 def register() -> None:
     """Let config.py validate the feeds section (reported like every other problem)."""
-    try:
-        from calfeed.config import register_section
-    except ImportError:  # pragma: no cover - config.py not there yet
-        return
+    from calfeed.config import register_section
+
     register_section("feeds", _validator(parse_feeds))
 
 
