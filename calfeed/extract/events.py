@@ -11,66 +11,37 @@ from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from calfeed.errors import CalfeedError
+from calfeed.extract.cues import (
+    ANNOUNCE,
+    CLOCK_ONLY,
+    CLOSES,
+    DURATION_LEAD,
+    EN_TRIM,
+    ENDING,
+    ENUMERATION,
+    FORWARD_LEAD,
+    HAN,
+    LEAD_WORDS,
+    META_SENTENCE,
+    NAMED_AFTER,
+    NAMED_DAY,
+    NAMED_TIME,
+    NEGATED,
+    OPENS,
+    REPORTER,
+    REVISION,
+    RULE_WORDS,
+    STANDING_RULE,
+    STATISTIC,
+    STOP_BIGRAMS,
+    SUBJECT_PRONOUN,
+    TITLE_NOISE,
+    TRIGGER,
+)
 from calfeed.extract.published import find_published
 from calfeed.extract.text import BYLINE, DATELINE, Prepared, prepare, strip_html
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
-
-# Verbs of happening.  Order matters only for readability.
-_CLOCK_ONLY = re.compile(r"(?:pod\+)?(?:clock|hm)|clock-range")
-ZH_TRIGGERS = (
-    "召开|举行|举办|开幕|闭幕|开始|启动|上线|发布|公布|截止|报名|考试|成立|揭牌|发生|结束|落幕|落下帷幕|开通|通车|放假|上班|"
-    "开展|开放|开业|开工|竣工|投用|投产|开馆|闭馆|开园|开赛|开课|开学|举办|亮相|揭晓|公示|出台|印发|施行|实施|生效|"
-    "到期|停止|暂停|恢复|调整|会议|大会|论坛|展览|展会|博览会|比赛|挑战赛|活动|仪式|典礼|演出|讲座|发布会|座谈会|听证会|"
-    "调研|视察|考察|检查|主持|出席|会见|访问|签约|签署|开班|结业|毕业|入学|注册|申报|提交|受理|缴费|选举|投票|换届|"
-    "开通运营|试运营|运营|首发|开售|发售|上市|调休|放假调休|举行了|召开了|迎来|接种|体检|培训|面试|笔试|阅卷|录取|推迟|延期|"
-    "优惠|免费|减免|限行|管制|停运|停水|停电|封闭|施工|开放|布展|撤展|军训|报到|返校|离校|值班|公示期|征集|招募|宣讲|巡查|"
-    "开庭|审理|宣判|庭审|审议|表决|拘留|逮捕|停业|整顿|处罚|判决|立案|闭馆|维护|登记|预约|集会|庆典|市集|展演|巡演|义诊|"
-    "寒假|暑假|假期|休假|停课|复课|返岗|登陆|过境|来袭|停航|停运|封路|演出|上演|首演|开跑|鸣枪|增设|专场|开设|办理|确认|下载|打印|领取|提交|参加|前往|集合|缴费|核验|采集"
-)
-EN_TRIGGERS = (
-    r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|due|begin|begins|"
-    r"start|starts|launch|launches|launched|announce|announced|announces|conference|festival|exhibition|fair|concert|"
-    r"register|registration|apply|applications?|election|vote|hearing|ceremony|will be|takes? place|takes place|workshop|"
-    r"seminar|webinar|lecture|class(?:es)?|exam|exams|run|runs|ends|end|expire|expires|submit|submission|released?|"
-    r"session|break|holiday|recess|tournament|game|match|parade|sale|closed|"
-    r"talk|screening|performance|show|tour|party|celebration|fundraiser|swap|market|open\s+house|"
-    r"luncheon|dinner|breakfast|service|rehearsal|tryouts?|auditions?|camp|clinic|drive|clean-?up|walk|race|"
-    r"marathon|festival|gala|banquet|summit|forum|symposium|webinar|briefing|call|vote[ds]?|voting|approved|"
-    r"adopted|signed|effective|takes?\s+effect|join\s+us|kick-?off|premiere|launch|release|opens?|reopens?|"
-    r"resumes?|graduation|commencement|orientation|move-in|exams?|finals|deadline|hearing|trial|sentencing|"
-    r"presents?|performs?|concert|recital|services?|worship|mass|vigil|landfall|storm|advisory|lifted"
-)
-TRIGGER = re.compile(rf"(?:{ZH_TRIGGERS})|\b(?:{EN_TRIGGERS})\b", re.I)
-ANNOUNCE = re.compile(r"公布|发布|揭晓|公示|出台|印发|announce|release|publish", re.I)
-DEADLINE_WORDS = re.compile(r"截止|截至日期|报名截止|之前|以前|前完成|到期|deadline|\bdue\b|no later than|\bby\b|closes?\b|until", re.I)
-START_WORDS = re.compile(r"开始|启动|起$|\bstarts?\b|\bbegins?\b|\bfrom\b", re.I)
-# Context, not events: statistics, as-of figures, what a reporter saw.
-STATISTIC = re.compile(r"人次|达到|累计|增长|同比|环比|占比|比重|突破|下降|增加|减少|实现|完成投资|产值|增加值|总量|总额|%|％|万千瓦|亿元|万元|万人次")
-REPORTER = re.compile(r"记者(?:在|从|于|近日|日前)?[^，。]{0,20}?(?:看到|了解到|获悉|采访|见到|注意到|发现)")
-META_SENTENCE = re.compile(r"(?:通知|公告|通告|安排|说明|事项)如下|^\s*关于[^。！？]{2,60}的(?:通知|公告|通告|意见|决定|安排|办法|方案|请示|报告)\s*$")
-NEGATED = re.compile(r"(?:未|没有|没|不|无|尚未|并未|not|no|never|n't)\s*$", re.I)
-RULE_WORDS = re.compile(r"^[）)\s]*(?:每日|每天|每周|每晚|每月|daily|every|each)", re.I)
-REVISION = re.compile(r"推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for", re.I)
-ENUMERATION = re.compile(r"[\s（）()星期周礼拜一二三四五六日天、，,和及与或]*")
-NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:期|周|日|月|节|假))(?=[，。；;,]|$)"
-                         r"|\s*[—–]{1,2}\s*(?P<what_dash>[^.;(\n—–]{3,60})")  # Monday, December 9 — Reading day
-NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”]{2,12}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$"
-                        r"|^\s*(?P<what_en>[A-Z][\w'’ -]{2,40}):\s*$")
-STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
-ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
-FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|for)\s*$", re.I)
-DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|for)\s*$", re.I)
-SUBJECT_PRONOUN = re.compile(r"^(?:此次|本次|该|本届|此项|这次|the|this|it)", re.I)
-# Words that do not help a title.
-LEAD_WORDS = re.compile(
-    r"^(?:另悉|据悉|据了解|据介绍|同时|此外|并且?|而且|其中|目前|当前|近日|日前|今年|去年|明年|据主办方介绍|"
-    r"于|在|从|自|至|到|将|拟|预计|计划|定于|已经?|也|还|均|于是|随后|届时|"
-    r"on|at|in|from|by|until|the|and|then)\s*[，,：:]?\s*",
-    re.I,
-)
-TITLE_NOISE = re.compile(r"[，,。；;！？!?、\s]+$|^[，,。；;、：:\s]+")
-STOP_BIGRAMS = {"我市", "全市", "本市", "召开", "举行", "举办", "开始", "工作", "活动", "今年", "正式", "成功", "圆满"}
 
 
 @dataclass
@@ -143,7 +114,7 @@ class _Reader:
         dates = self.attach_times(dates)
         drafts = []
         anchors = [t for t in dates if (t.grain not in ("year", "decade", "century") or t.mod == "deadline")
-                   and not _CLOCK_ONLY.fullmatch(t.rule)]
+                   and not CLOCK_ONLY.fullmatch(t.rule)]
         for t in dates:
             limit = next((a.span[0] for a in anchors if a.span[0] > t.span[0]), e)
             d = self.read_timex(s, e, t, limit, durations)
@@ -216,7 +187,7 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> _Draft | None:
-        if _CLOCK_ONLY.fullmatch(t.rule) and (
+        if CLOCK_ONLY.fullmatch(t.rule) and (
                 re.search(r"[（(][^）)]*$", self.text[s:t.span[0]])
                 or any(x.type == "set" and x.span[1] <= t.span[0] for x in self.in_sentence)):
             return None  # （16:30停止入场）, 每天9:00—17:00…: opening hours, not a day
@@ -252,7 +223,7 @@ class _Reader:
         if REPORTER.search(self.text[clause_start:clause_end]) or (
                 REPORTER.search(self.text[t.span[1]:e]) and not TRIGGER.search(self.text[t.span[1]:t.span[1] + 6])):
             return None  # 是日上午10时20分，记者在…看到; 记者昨日从…获悉
-        if not _HAN.search(before + window):  # English names the happening before the date, across commas
+        if not HAN.search(before + window):  # English names the happening before the date, across commas
             before = self.text[s:t.span[0]]
         before_at = t.span[0] - len(before)
         trigger = self.find_trigger(window)
@@ -363,9 +334,9 @@ class _Reader:
         purpose = re.match(r"\s+(to\s+[a-z]+(?:\s+[a-z]+){0,3})", window)
         if first is t and purpose and len(subject) < 30:  # The board voted on April 12 to extend hours
             for _ in range(3):
-                subject = _EN_TRIM.sub("", subject.strip(" ,"))
+                subject = EN_TRIM.sub("", subject.strip(" ,"))
             subject = subject + " " + purpose.group(1)
-        if len(_EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
+        if len(EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
             subject = self.text[s:colon] if colon > s else window[:_clause_end(window, 0)]
         held = re.search(r"\b(?:hold|holds|host|hosts|holding|hosting|have|has|presents?|offers?)\s+"
@@ -375,7 +346,7 @@ class _Reader:
             subject = held.group("what")
         title = subject.strip(" ,;:.—–-")
         for _ in range(4):
-            title = _EN_TRIM.sub("", title).strip(" ,;:.")
+            title = EN_TRIM.sub("", title).strip(" ,;:.")
         title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
         title = title[:1].upper() + title[1:]
         return _shorten(title) if len(title) > 40 else title
@@ -392,7 +363,7 @@ class _Reader:
         line = re.sub(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．])\s*", "", line)
         if not (2 <= len(line) <= 40) or line[-1] in "。.!?！？；;，,:：" or len(line.split()) > 6:
             return None
-        if DATELINE.search(line) or _NAMED_DAY.search(line) or re.search(r"\d", line):
+        if DATELINE.search(line) or NAMED_DAY.search(line) or re.search(r"\d", line):
             return None
         return line
 
@@ -467,7 +438,7 @@ class _Reader:
 
     # ------------------------------------------------------------ titles
     def title_from(self, s: int, e: int, t: Timex, trigger: re.Match | None, window: str, before: str) -> str:
-        if not _HAN.search(self.text[s:e]):
+        if not HAN.search(self.text[s:e]):
             return self.english_title(s, e, t, window)
         if trigger is not None and trigger.string is window:
             tail_end = _clause_end(window, trigger.end())
@@ -493,17 +464,6 @@ class _Reader:
         if len(title) > 40:
             title = _shorten(title)
         return title
-
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-# Words around an English date that are not part of the happening's name.
-_EN_TRIM = re.compile(
-    r"\s+(?:will\s+be\s+held|will\s+take\s+place|takes?\s+place|will\s+be|is\s+on|are\s+on|is\s+set\s+for|"
-    r"are|is|was|were|on|from|at|by|until|through|between|starting|beginning|scheduled\s+for|set\s+for|due|"
-    r"runs?|now|will|on\s+\w+day)\s*$|"
-    r"^(?:the|this|our|and|but|then)\s+",
-    re.I,
-)
 
 
 @dataclass
@@ -623,10 +583,6 @@ def _time_only(t: Timex, today: dt.date) -> bool:
                               t.text))
 
 
-OPENS = re.compile(r"\b(?:opens?|begins?|starts?|resumes?)\b|开始|启动|开放", re.I)
-CLOSES = re.compile(r"\b(?:closes?|ends?|through|until)\b|结束|截止", re.I)
-
-
 def _pair_open_close(drafts: list[_Draft], text: str) -> list[_Draft]:
     """Registration opens May 1 and closes May 31; closed from March 24, through April 18: one
     period, not two markers."""
@@ -667,13 +623,12 @@ def _precise_first(drafts: list[_Draft]) -> list[_Draft]:
     """国务院昨日召开常务会议，听取关于前三季度…的汇报: next to a day, a quarter is a topic."""
     def coarse(d: _Draft) -> bool:
         return (_day(d.end or d.start) - _day(d.start)).days >= 27 and d.kind != "deadline"
-    if any(not coarse(d) and _NAMED_DAY.search(d.timex) for d in drafts):
+    if any(not coarse(d) and NAMED_DAY.search(d.timex) for d in drafts):
         return [d for d in drafts if not coarse(d)]
     return drafts
 
 
-_NAMED_DAY = re.compile(r"\d+\s*月\s*\d+\s*[日号]|[今昨明前]天|[今昨明]日|[上本下这]周|星期|周[一二三四五六日天]|"
-                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\w+day\b", re.I)
+
 
 
 def _one_per_verb(drafts: list[_Draft]) -> list[_Draft]:
