@@ -509,8 +509,7 @@ class _Tagger:
                 return f
         monday = self.today - dt.timedelta(days=self.today.weekday()) + dt.timedelta(weeks=offset)
         if weekend:
-            if re.match(r"[\u4e00-\u9fff]", self.norm[m.end():m.end() + 1]) and \
-                    not re.match(r"[，,。、的里期以前后开到至起两]", self.norm[m.end():m.end() + 1]):
+            if re.match(r"专场|班|版|档|特惠|特价|套餐|营业|剧场|市集|兼职", self.norm[m.end():m.end() + 2]):
                 return None  # 周末专场, 周末班: weekend as a kind, not a date
             return self._f(m, 3, span=(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)), grain="day")
         if wd is None:
