@@ -18,6 +18,7 @@ ZH_TRIGGERS = (
     "放假调休|举行了|召开了|迎来|接种|体检|培训|面试|笔试|阅卷|录取|推迟|延期|优惠|免费|减免|限行|管制|停运|停水|停电|封闭|施工|布展|撤展|军训|报到|返校|离校|值班|公示期|"
     "征集|招募|宣讲|巡查|开庭|审理|宣判|庭审|审议|表决|拘留|逮捕|停业|整顿|处罚|判决|立案|维护|登记|预约|集会|庆典|市集|展演|巡演|义诊|寒假|暑假|假期|休假|停课|复课|返岗|"
     "登陆|过境|来袭|停航|封路|上演|首演|开跑|鸣枪|增设|专场|开设|办理|确认|下载|打印|领取|参加|前往|集合|核验|采集"
+    "|抽奖|抽取|开奖|颁奖|领奖|兑奖|首销|预售|征求意见|征求|开考|考(?=语文|数学|外语|英语|物理|历史|化学|生物|政治|地理)"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|"
@@ -31,6 +32,7 @@ EN_TRIGGERS = (
     r"vote[ds]?|voting|approved|adopted|signed|effective|takes?\s+effect|join\s+us|kick-?off|premiere|"
     r"release|opens?|reopens?|resumes?|graduation|commencement|orientation|move-in|exams?|finals|trial|"
     r"sentencing|presents?|performs?|recital|services?|worship|mass|vigil|landfall|storm|advisory|lifted"
+    r"|plays|playing|running|renews?|renewals?|decision|issue|draft|trade\s+deadline|playoffs?|opening\s+day"
 )
 TRIGGER = re.compile(rf"(?:{ZH_TRIGGERS})|\b(?:{EN_TRIGGERS})\b", re.I)
 ANNOUNCE = re.compile(r"公布|发布|揭晓|公示|出台|印发|announce|release|publish", re.I)
@@ -48,8 +50,8 @@ NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”]{2,12}?)(?:时间|日期
                         r"|^\s*(?P<what_en>[A-Z][\w'’ -]{2,40}):\s*$")
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
-FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|for)\s*$", re.I)
-DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|for)\s*$", re.I)
+FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|for)\s*$", re.I)
+DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|会期|展期|for)\s*$", re.I)
 SUBJECT_PRONOUN = re.compile(r"^(?:此次|本次|该|本届|此项|这次|the|this|it)", re.I)
 # Words that do not help a title.
 LEAD_WORDS = re.compile(

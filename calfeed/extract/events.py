@@ -73,6 +73,11 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
     return ExtractResult(published, how, events)
 
 
+# Happenings that ended this long before publication are history told as background
+# (去年1月…召开的会议, 2012年11月开业), not entries for a calendar.
+HISTORY = dt.timedelta(days=60)
+
+
 class _Reader:
     def __init__(self, prep: Prepared, timexes: list[Timex], ref: dt.datetime):
         self.prep = prep
@@ -94,7 +99,8 @@ class _Reader:
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
-        return [d.event(self.prep) for d in _merge(_drop_restated_headlines(_apply_revisions(out), self.prep))]
+        recent = [d for d in out if _day(d.end or d.start) >= self.today - HISTORY]
+        return [d.event(self.prep) for d in _merge(_drop_restated_headlines(_apply_revisions(recent), self.prep))]
 
     # ------------------------------------------------------------ one sentence
     def read_sentence(self, s: int, e: int, timexes: list[Timex], earlier: list[_Draft]) -> list[_Draft]:
@@ -107,8 +113,8 @@ class _Reader:
             if durations and earlier:
                 self.extend_with_duration(sentence, s, durations[0], earlier)
             return []
-        if META_SENTENCE.search(sentence):
-            return []  # 现将…安排通知如下 / 关于2024年…安排的通知: about the notice, not a happening
+        if META_SENTENCE.search(sentence) or DATELINE.search(sentence) and len(sentence) < 80:
+            return []  # 现将…安排通知如下; 关于…的通知; For immediate release · Tuesday, August 15, 2023
         if REVISION.search(sentence):
             dates = self.final_dates(sentence, s, dates)
         dates = self.attach_times(dates)
@@ -144,7 +150,8 @@ class _Reader:
                 out.append(t)
                 continue
             gap = self.text[prev.span[1]:t.span[0]]
-            if "+time" in prev.rule and isinstance(prev.start, dt.datetime) and not re.search(r"[\n.。;；!?！？]", gap):
+            if (isinstance(prev.start, dt.datetime) and _day(prev.start) == _day(prev.end or prev.start)
+                    and not re.search(r"[\n.。;；!?！？]", gap)):
                 day = prev.start.date()  # services at 5 p.m. (family service) and 10 p.m.: one more time
                 at = t.start if t.start is not None else t.end
                 moment = at.replace(year=day.year, month=day.month, day=day.day)
@@ -187,7 +194,8 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> _Draft | None:
-        if CLOCK_ONLY.fullmatch(t.rule) and (
+        if (CLOCK_ONLY.fullmatch(t.rule) or _time_only(t, self.today) and isinstance(t.start, dt.datetime)
+                and not re.search(r"[月日号天周年今明昨]", t.text)) and (
                 re.search(r"[（(][^）)]*$", self.text[s:t.span[0]])
                 or any(x.type == "set" and x.span[1] <= t.span[0] for x in self.in_sentence)):
             return None  # （16:30停止入场）, 每天9:00—17:00…: opening hours, not a day
@@ -199,6 +207,9 @@ class _Reader:
             return None
         after = self.text[t.span[1]:t.span[1] + 6]
         lead = self.text[max(s, t.span[0] - 3):t.span[0]]
+        if re.match(r"\s*(?:announced|said|reported|released)\b", self.text[t.span[1]:t.span[1] + 12], re.I) or \
+                re.search(r"\b(?:announced|said|reported)\s+$", self.text[max(s, t.span[0] - 12):t.span[0]], re.I):
+            return None  # … announced today: the release itself
         if RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
         if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):
@@ -398,6 +409,9 @@ class _Reader:
 
     def kind_of(self, t: Timex, trigger: re.Match | None, window: str, before: str, deadline_target: bool) -> str:
         word = trigger.group() if trigger else ""
+        two_sided = t.start is not None and t.end is not None and _day(t.start) != _day(t.end) and t.mod != "deadline"
+        if two_sided and t.type == "range" and not re.search(r"前|截止|截至", t.text):
+            return "period"  # Season closes with "Much Ado", April 18 through May 5: the run, not its end
         if t.mod == "deadline" or re.search(r"截止|deadline|\bdue\b|closes?\b|no later than|last day (?:to|for)",
                                             word + window[:40], re.I):
             return "deadline"
@@ -428,6 +442,9 @@ class _Reader:
         if isinstance(start, dt.datetime) and end is None:
             pass
         all_day = not isinstance(start if start is not None else end, dt.datetime)
+        if (not all_day and isinstance(end, dt.datetime) and isinstance(start, dt.datetime)
+                and end.date() > start.date() and end - start < dt.timedelta(hours=18)):
+            end = dt.datetime.combine(start.date(), dt.time(23, 59), start.tzinfo)  # last night: that evening
         if not all_day and isinstance(end, dt.date) and not isinstance(end, dt.datetime):
             end = dt.datetime.combine(end, dt.time(23, 59), start.tzinfo)
         if all_day and isinstance(end, dt.datetime):
@@ -614,6 +631,9 @@ def _drop_restated_headlines(drafts: list[_Draft], prep: Prepared) -> list[_Draf
             body = [b for b in drafts if b is not d and b.section == d.section and b.sentence[0] > d.sentence[0]
                     and _overlap(b, d)]
             if body:
+                # 2025年高考6月7日开考: an editor's headline is the best name for the happening
+                if 4 <= len(d.title) <= 20 and len(d.title) < len(body[0].title) and _similar(d.title, body[0].title) > 0:
+                    body[0].title = d.title
                 continue
         out.append(d)
     return out
