@@ -194,8 +194,8 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> _Draft | None:
-        if (CLOCK_ONLY.fullmatch(t.rule) or _time_only(t, self.today) and isinstance(t.start, dt.datetime)
-                and not re.search(r"[月日号天周年今明昨]", t.text)) and (
+        if (CLOCK_ONLY.fullmatch(t.rule) or isinstance(t.start, dt.datetime) and not NAMED_DAY.search(t.text)
+                and not re.search(r"[月日号天周年今明昨]|tomorrow|today|tonight|yesterday", t.text, re.I)) and (
                 re.search(r"[（(][^）)]*$", self.text[s:t.span[0]])
                 or any(x.type == "set" and x.span[1] <= t.span[0] for x in self.in_sentence)):
             return None  # （16:30停止入场）, 每天9:00—17:00…: opening hours, not a day
@@ -216,6 +216,14 @@ class _Reader:
             return None  # 接种当天凭预约码…: the day of whatever, not a date
         if t.rule == "weekday" and re.search(r"(?:每|逢|其间|期间)$", lead):
             return None  # 每周一闭馆, 其间周一不闭馆: a rule
+        if t.rule.startswith("duration-") and t.grain in ("minute", "hour", "second"):
+            return None  # 开考15分钟后不得入场: a rule about minutes, not a date
+        prefix = self.text[s:t.span[0]]
+        if prefix.count('"') % 2 or prefix.count("“") > prefix.count("”"):
+            return None  # "A Christmas Carol": inside a title
+        if t.type == "range" and not re.search(r"\d", t.text) and re.fullmatch(
+                r"(?:[A-Za-z]+day\s+(?:through|to|-|–)\s+[A-Za-z]+day.*)|(?:周|星期)[一二三四五六日天]至(?:周|星期)[一二三四五六日天].*", t.text):
+            return None  # Tuesday through Saturday, noon to 6 p.m.: opening hours
         sentence_text = self.text[s:e]
         if re.fullmatch(r"[A-Za-z]+day(?:\s+(?:night|morning|evening|afternoon))?", t.text) and \
                 re.search(r"\b(?:every|each|weekly)\b|每周", sentence_text, re.I):
@@ -309,7 +317,8 @@ class _Reader:
                 if begins is not None:
                     start, end, kind, approximate = begins, _day(start), "period", True
                     all_day = True
-            elif d.span[0] > t.span[0] and FORWARD_LEAD.search(lead):
+            elif d.span[0] > t.span[0] and FORWARD_LEAD.search(lead) and not any(
+                    t.span[1] <= o.span[0] < d.span[0] for o in self.in_sentence if o.type not in ("duration", "set")):
                 ends = _add_duration(start, d.duration, backwards=False)
                 if ends is not None:
                     end, kind = ends, "period"
@@ -409,8 +418,9 @@ class _Reader:
 
     def kind_of(self, t: Timex, trigger: re.Match | None, window: str, before: str, deadline_target: bool) -> str:
         word = trigger.group() if trigger else ""
-        two_sided = t.start is not None and t.end is not None and _day(t.start) != _day(t.end) and t.mod != "deadline"
-        if two_sided and t.type == "range" and not re.search(r"前|截止|截至", t.text):
+        two_sided = t.start is not None and t.end is not None and _day(t.start) != _day(t.end)
+        if two_sided and t.type == "range" and not re.search(r"前|截止|截至|^(?:by|until|before)\b", t.text, re.I) \
+                and t.start != self.ref:
             return "period"  # Season closes with "Much Ado", April 18 through May 5: the run, not its end
         if t.mod == "deadline" or re.search(r"截止|deadline|\bdue\b|closes?\b|no later than|last day (?:to|for)",
                                             word + window[:40], re.I):
@@ -632,7 +642,7 @@ def _drop_restated_headlines(drafts: list[_Draft], prep: Prepared) -> list[_Draf
                     and _overlap(b, d)]
             if body:
                 # 2025年高考6月7日开考: an editor's headline is the best name for the happening
-                if 4 <= len(d.title) <= 20 and len(d.title) < len(body[0].title) and _similar(d.title, body[0].title) > 0:
+                if 4 <= len(d.title) <= 20 and len(d.title) < len(body[0].title):
                     body[0].title = d.title
                 continue
         out.append(d)
