@@ -203,11 +203,16 @@ def run_worker(config_path: Path, *, refresh_at_start: bool = True) -> int:
     except (KeyboardInterrupt, SystemExit):
         pass
     finally:
-        if sched.scheduler.running:
-            sched.scheduler.shutdown(wait=False)
-        lock.release()
-        store.close()
+        _stop(sched, lock, store)
     return 0
+
+
+def _stop(sched: Scheduler, lock, store: Store) -> None:
+    """Stop the scheduler, release the one-scheduler lock, close the database."""
+    if sched.scheduler.running:
+        sched.scheduler.shutdown(wait=False)
+    lock.release()
+    store.close()
 
 
 def run_serve(config_path: Path, *, host: str = "127.0.0.1", port: int = 8000, threads: int = 8) -> int:
@@ -231,10 +236,7 @@ def run_serve(config_path: Path, *, host: str = "127.0.0.1", port: int = 8000, t
     except (KeyboardInterrupt, SystemExit):
         pass
     finally:
-        if sched.scheduler.running:
-            sched.scheduler.shutdown(wait=False)
-        lock.release()
-        store.close()
+        _stop(sched, lock, store)
     return 0
 
 
