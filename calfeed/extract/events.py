@@ -21,6 +21,7 @@ from calfeed.extract.cues import (
     ENUMERATION,
     FORWARD_LEAD,
     HAN,
+    IMMEDIATELY,
     LEAD_WORDS,
     META_SENTENCE,
     NAMED_AFTER,
@@ -112,7 +113,15 @@ class _Reader:
         if not dates:
             if durations and earlier:
                 self.extend_with_duration(sentence, s, durations[0], earlier)
+            immediately = IMMEDIATELY.search(sentence)
+            if immediately and not META_SENTENCE.search(sentence):
+                return [self.starts_now(s, e, immediately)]
             return []
+        if body_start == s and self.is_headline(s):
+            # a headline dates its story by a name or a quarter only in passing (Thanksgiving food drive)
+            dates = [t for t in dates if re.search(r"\d", t.text) and (_day(t.end or t.start) - _day(t.start or t.end)).days < 27]
+            if not dates:
+                return []
         if META_SENTENCE.search(sentence) or DATELINE.search(sentence) and len(sentence) < 80:
             return []  # 现将…安排通知如下; 关于…的通知; For immediate release · Tuesday, August 15, 2023
         if REVISION.search(sentence):
@@ -146,6 +155,13 @@ class _Reader:
                     moment = at.replace(year=day.year, month=day.month, day=day.day)
                     out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+that-day"))
                     continue
+            if (prev is not None and prev.mod == "start" and prev.end is None and t.end is not None
+                    and re.match(r"(?:through|thru|until|till|to)\b", t.text, re.I)
+                    and re.fullmatch(r"\s*,?\s*", self.text[prev.span[1]:t.span[0]])):
+                # from Tuesday, June 10, through Thursday, June 12: one range
+                out[-1] = replace(prev, text=self.text[prev.span[0]:t.span[1]], span=(prev.span[0], t.span[1]),
+                                  end=t.end, type="range", mod=None, rule=prev.rule + "+through")
+                continue
             if prev is None or not _time_only(t, self.today) or prev.start is None:
                 out.append(t)
                 continue
@@ -172,6 +188,15 @@ class _Reader:
             out[-1] = replace(prev, text=joined, span=(prev.span[0], prev.span[0] + len(joined)),
                               start=start, end=end, type="range" if start != end else "datetime",
                               rule=prev.rule + "+time")
+            before = out[-2] if len(out) > 1 else None
+            if (before is not None and not isinstance(before.start, dt.datetime) and before.start is not None
+                    and _day(before.start) == _day(before.end or before.start) and one_day
+                    and re.fullmatch(r"\s*,?\s*(?:and|&|or|和|及|、)\s*,?\s*", self.text[before.span[1]:prev.span[0]])):
+                # on Wednesday, June 11, and Saturday, June 14, from 9 a.m.: the hours serve both days
+                day = _day(before.start)
+                out[-2] = replace(before, start=start.replace(year=day.year, month=day.month, day=day.day),
+                                  end=end.replace(year=day.year, month=day.month, day=day.day),
+                                  rule=before.rule + "+time")
         return out
 
     def extend_with_duration(self, sentence: str, s: int, d: Timex, earlier: list[_Draft]) -> None:
@@ -370,6 +395,20 @@ class _Reader:
         title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
         title = title[:1].upper() + title[1:]
         return _shorten(title) if len(title) > 40 else title
+
+    def starts_now(self, s: int, e: int, m: re.Match) -> _Draft:
+        """The advisory is effective immediately: a start on the day of publication."""
+        subject = self.text[s:s + m.start()]
+        title = _clean_title(re.sub(r"\s+(?:is|are|was|were|will be|becomes?)\s*$", "", subject.strip()), [])
+        if not HAN.search(title):
+            title = EN_TRIM.sub("", title).strip(" ,")
+            title = title[:1].upper() + title[1:]
+        return _Draft(title=_shorten(title) if len(title) > 40 else title or m.group(), start=self.today, end=None,
+                      all_day=True, kind="start", approximate=False, sentence=(s, e),
+                      span=(s + m.start(), s + m.end()), timex=m.group(), section=self.prep.headline_before(s) or "")
+
+    def is_headline(self, s: int) -> bool:
+        return any(hs <= s < he for hs, he in self.prep.headlines)
 
     def section_heading(self, s: int) -> str | None:
         """The short heading right above this statement (Hanging of the Greens / 四、新春活动), when the
