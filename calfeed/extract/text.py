@@ -39,11 +39,15 @@ class Prepared:
     headlines: list[tuple[int, int]]  # spans in `text` of headline paragraphs
     _marks: list[int] = field(default_factory=list)  # joined positions where removed text was
     _shift: list[int] = field(default_factory=list)  # cumulative removed characters at each mark
+    _unwrap: tuple[list[int], list[int]] = ([], [])  # the same, for line breaks removed before that
 
     def original(self, pos: int) -> int:
         """Position in the original text of position `pos` of the joined text."""
         i = bisect.bisect_right(self._marks, pos) - 1
-        return pos + (self._shift[i] if i >= 0 else 0)
+        pos += self._shift[i] if i >= 0 else 0
+        marks, shifts = self._unwrap
+        j = bisect.bisect_right(marks, pos) - 1
+        return pos + (shifts[j] if j >= 0 else 0)
 
     def headline_before(self, pos: int) -> str | None:
         """The nearest headline that starts before `pos`."""
@@ -69,8 +73,67 @@ def _is_headline(para: str) -> bool:
             and not BYLINE.match(p) and not DATELINE.search(p))
 
 
+def unwrap(text: str) -> tuple[str, list[int], list[int]]:
+    """Undo hard wrapping inside blocks of lines (print and PDF columns, 15 characters a line):
+    Chinese lines join directly, English ones with a space where the next line goes on in
+    lower case.  Returns the text and the map back (positions where characters were removed,
+    cumulative counts)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    marks: list[int] = []
+    shifts: list[int] = []
+    removed = out_len = 0
+    block: list[int] = []  # indexes of the current run of non-blank lines
+
+    def wrapped(run: list[int]) -> bool:
+        stripped = [lines[k].strip() for k in run]
+        if len(run) < 3 or not any(HAN.search(x) for x in stripped):
+            return False
+        lengths = sorted(len(x) for x in stripped)
+        open_ends = sum(1 for x in stripped if x and x[-1] not in TERMINAL)
+        return lengths[len(lengths) // 2] <= 45 and open_ends * 2 >= len(run)
+
+    runs: list[list[int]] = []
+    for k, line in enumerate(lines):
+        if line.strip():
+            block.append(k)
+        elif block:
+            runs.append(block)
+            block = []
+    if block:
+        runs.append(block)
+    join_after = set()
+    for run in runs:
+        if wrapped(run):
+            for a, b in zip(run, run[1:], strict=False):
+                if not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;":
+                    join_after.add(a)
+    for k, line in enumerate(lines):
+        out.append(line)
+        out_len += len(line)
+        if k == len(lines) - 1:
+            break
+        nxt = lines[k + 1]
+        if k in join_after:
+            removed += 1
+            marks.append(out_len)
+            shifts.append(removed)
+        elif line.strip() and line.rstrip()[-1:].isalpha() and nxt[:1].islower() and nxt[:1].isascii():
+            out.append(" ")  # an English line that goes on: same length, no map needed
+            out_len += 1
+        else:
+            out.append("\n")
+            out_len += 1
+    return "".join(out), marks, shifts
+
+
+_LIST_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[-•*·●■]|附件)")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def prepare(text: str) -> Prepared:
     """Join paragraphs broken mid-sentence; split the result into sentences."""
+    text, unwrap_marks, unwrap_shifts = unwrap(text)
     pieces: list[str] = []
     marks: list[int] = []
     shifts: list[int] = []
@@ -114,7 +177,7 @@ def prepare(text: str) -> Prepared:
     joined = "".join(pieces)
     sentences = [(s, e) for s, e in _sentences(joined) if joined[s:e].strip()]
     headlines = [(s, e) for s, e in headlines if joined[s:e].strip()]
-    return Prepared(joined, sentences, headlines, marks, shifts)
+    return Prepared(joined, sentences, headlines, marks, shifts, (unwrap_marks, unwrap_shifts))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
