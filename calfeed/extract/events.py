@@ -126,7 +126,7 @@ class _Reader:
             return []  # 现将…安排通知如下; 关于…的通知; For immediate release · Tuesday, August 15, 2023
         if REVISION.search(sentence):
             dates = self.final_dates(sentence, s, dates)
-        dates = self.attach_times(dates)
+        dates = self.attach_times(self.daily_hours(dates, timexes))
         drafts = []
         anchors = [t for t in dates if (t.grain not in ("year", "decade", "century") or t.mod == "deadline")
                    and not CLOCK_ONLY.fullmatch(t.rule)]
@@ -135,7 +135,21 @@ class _Reader:
             d = self.read_timex(s, e, t, limit, durations)
             if d is not None:
                 drafts.append(d)
-        return _join_consecutive(_pair_open_close(_precise_first(_one_per_verb(drafts)), self.text), self.text)
+        return _join_consecutive(_pair_open_close(_precise_first(_one_per_verb(_continue_until(drafts, self.text))),
+                                                  self.text), self.text)
+
+    def daily_hours(self, dates: list[Timex], timexes: list[Timex]) -> list[Timex]:
+        """正月初一至初五每晚19:30: the hour of a daily set right after a range is when it begins."""
+        out = []
+        for t in dates:
+            nxt = next((x for x in timexes if x.type == "set" and 0 <= x.span[0] - t.span[1] <= 1), None)
+            hour = re.search(r"BYHOUR=(\d+);BYMINUTE=(\d+)", nxt.rrule or "") if nxt else None
+            if hour and t.start is not None and not isinstance(t.start, dt.datetime):
+                tz = self.ref.tzinfo
+                start = dt.datetime.combine(t.start, dt.time(int(hour[1]), int(hour[2])), tz)
+                t = replace(t, start=start, end=t.end, rule=t.rule + "+daily-hours")
+            out.append(t)
+        return out
 
     def attach_times(self, dates: list[Timex]) -> list[Timex]:
         """April 17–18, 3:30–7 p.m.; Thursday, August 22 — Residence halls open at 9 a.m.: a time
@@ -293,6 +307,9 @@ class _Reader:
         deadline_target = (t.mod == "deadline" and (t.grain != "year" or re.search(r"前|底|末|截|by|until|before", t.text, re.I))) or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
         revised_here = REVISION.search(self.text[max(s, t.span[0] - 6):t.span[0]])
+        if revised_here and isinstance(t.start, dt.datetime) and not NAMED_DAY.search(t.text) and \
+                not re.search(r"[月日号]", t.text):
+            return None  # 末班车延长至22:40: a service detail
         heading = None
         if trigger is None and _day(t.start or t.end) >= self.today - dt.timedelta(days=30) \
                 and (_day(t.end or t.start) - _day(t.start or t.end)).days < 27 and not t.text.endswith("期间") \
@@ -649,6 +666,23 @@ def _time_only(t: Timex, today: dt.date) -> bool:
                               t.text))
 
 
+def _continue_until(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """灯会持续至正月十八 / the show runs until May 5: the end of the happening just named."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.sentence == d.sentence and prev.end in (None, prev.start)
+                and re.search(r"(?:持续|延续|一直|开放)(?:至|到)\s*$", text[max(prev.span[1], d.span[0] - 6):d.span[0]])
+                and _day(d.end or d.start) > _day(prev.start)):
+            prev.end, prev.kind = _day(d.end or d.start), "period"
+            if not prev.all_day:
+                prev.start, prev.all_day = prev.start, False
+                prev.end = dt.datetime.combine(prev.end, dt.time(23, 59), prev.start.tzinfo)
+            continue
+        out.append(d)
+    return out
+
+
 def _pair_open_close(drafts: list[_Draft], text: str) -> list[_Draft]:
     """Registration opens May 1 and closes May 31; closed from March 24, through April 18: one
     period, not two markers."""
@@ -656,7 +690,10 @@ def _pair_open_close(drafts: list[_Draft], text: str) -> list[_Draft]:
     for d in drafts:
         prev = out[-1] if out else None
         if (prev is not None and prev.sentence == d.sentence and prev.kind == "start" and prev.end is None
-                and re.match(r"\W{0,3}(?:through|until|to|till)\b", d.timex, re.I) and _day(d.start) > _day(prev.start)):
+                and (re.match(r"\W{0,3}(?:through|until|to|till)\b", d.timex, re.I)
+                     or re.search(r"前$", d.timex) and re.match(r"\s*(?:全部|全面)?(?:完工|完成|结束|竣工|建成)",
+                                                              text[d.span[1]:d.span[1] + 6]))
+                and _day(d.start) > _day(prev.start)):
             prev.end, prev.kind = (_day(d.end or d.start) if prev.all_day else (d.end or d.start)), "period"
             continue
         if (prev is not None and prev.sentence == d.sentence and prev.end in (None, prev.start)
@@ -785,9 +822,16 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             twin.approximate, twin.sentence = d.approximate, d.sentence
             if 4 <= len(d.title) <= 40:
                 twin.title = d.title
+        elif twin.kind == d.kind == "period" and _width(d) < _width(twin) and d.sentence == twin.sentence:
+            # 春节期间，正月初一至初五…上演: the narrower range is the one meant
+            twin.start, twin.end, twin.all_day, twin.span, twin.timex = d.start, d.end, d.all_day, d.span, d.timex
         elif len(d.title) < len(twin.title) and len(d.title) >= 4 and twin.all_day == d.all_day:
             twin.title = d.title
     return kept
+
+
+def _width(d: _Draft) -> int:
+    return (_day(d.end or d.start) - _day(d.start)).days
 
 
 def _extend(draft: _Draft, duration: str) -> None:
