@@ -19,6 +19,7 @@ ZH_TRIGGERS = (
     "征集|招募|宣讲|巡查|开庭|审理|宣判|庭审|审议|表决|拘留|逮捕|停业|整顿|处罚|判决|立案|维护|登记|预约|集会|庆典|市集|展演|巡演|义诊|寒假|暑假|假期|休假|停课|复课|返岗|"
     "登陆|过境|来袭|停航|封路|上演|首演|开跑|鸣枪|增设|专场|开设|办理|确认|下载|打印|领取|参加|前往|集合|核验|采集"
     "|抽奖|抽取|开奖|颁奖|领奖|兑奖|首销|预售|征求意见|征求|开考|考(?=语文|数学|外语|英语|物理|历史|化学|生物|政治|地理)"
+    "|收网|抓获|破获|捣毁|侦破|落网"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|"
@@ -45,9 +46,11 @@ RULE_WORDS = re.compile(r"^[）)\s]*(?:每日|每天|每周|每晚|每月|daily|
 IMMEDIATELY = re.compile(r"\b(?:effective|takes effect|in effect)\s+immediately\b|立即生效|即刻生效|即日生效", re.I)
 REVISION = re.compile(r"推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for", re.I)
 ENUMERATION = re.compile(r"[\s（）()星期周礼拜一二三四五六日天、，,和及与或]*")
-NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:期|周|日|月|节|假))(?=[，。；;,]|$)"
+NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:期|周|日|月|节|假|阶段|时段))(?=[，。；;,]|$)"
                          r"|\s*[—–]{1,2}\s*(?P<what_dash>[^.;(\n—–]{3,60})")  # Monday, December 9 — Reading day
-NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”]{2,12}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$"
+NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”（）()]{2,16}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$"
+                        r"|^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])?\s*"
+                        r"(?P<what_paren>[^，。（(：:]{2,15})[（(]\s*$"  # （二）县级初审（4月14日至4月25日）
                         r"|^\s*(?P<what_en>[A-Z][\w'’ -]{2,40}):\s*$")
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)

@@ -249,6 +249,15 @@ class _Reader:
         if re.match(r"\s*(?:announced|said|reported|released)\b", self.text[t.span[1]:t.span[1] + 12], re.I) or \
                 re.search(r"\b(?:announced|said|reported)\s+$", self.text[max(s, t.span[0] - 12):t.span[0]], re.I):
             return None  # … announced today: the release itself
+        line_start = self.text.rfind("\n", 0, t.span[0]) + 1
+        if re.match(r"\s*(?:相关链接|相关阅读|附件|上一篇|下一篇|Date:|Sent:|From:|Posted:)", self.text[line_start:t.span[0]], re.I) \
+                or re.search(r"\.(?:docx?|pdf|xlsx?|zip|rar)\b", self.text[line_start:e], re.I):
+            return None  # a link list, an attachment, an e-mail header: not the story
+        if re.search(r"\bminutes\s+of\s+(?:the\s+)?$", self.text[max(s, t.span[0] - 20):t.span[0]], re.I):
+            return None  # approval of the minutes of the February 25 meeting
+        if (not HAN.search(self.text[s:e]) and _day(t.end or t.start) < self.today - dt.timedelta(days=7)
+                and re.search(r"\b(?:was|were|had been)\b", self.text[s:e])):
+            return None  # First reading was held February 25: a recap, not an entry
         if RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
         if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):
@@ -326,7 +335,8 @@ class _Reader:
         elif heading is not None and not named:
             title_text = heading
         elif named is not None and trigger is None:
-            what = named.groupdict().get("what") or named.groupdict().get("what_en") or named.groupdict().get("what_dash") or ""
+            groups = named.groupdict()
+            what = groups.get("what") or groups.get("what_en") or groups.get("what_dash") or groups.get("what_paren") or ""
             title_text = _clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
@@ -381,7 +391,8 @@ class _Reader:
         """English puts the subject first: "Parent-teacher conferences will be held April 17–18",
         "Senior prom: Saturday, May 18".  The subject is the sentence up to its first date; a
         later date in the sentence adds the verb just before it ("… and closes May 31")."""
-        clause = max(self.text.rfind(c, s, t.span[0]) for c in ";:") + 1 or s
+        breaks = [m.end() for m in re.finditer(r";|:(?!\d)", self.text[s:t.span[0]])]
+        clause = s + breaks[-1] if breaks else s
         first = self.in_sentence[0] if self.in_sentence else t
         subject = self.text[max(s, clause if clause > s else s):first.span[0] if first.span[0] >= clause else t.span[0]]
         between = self.text[first.span[1]:t.span[0]] if first is not t else ""
@@ -478,6 +489,9 @@ class _Reader:
         if two_sided and t.type == "range" and not re.search(r"前|截止|截至|^(?:by|until|before)\b", t.text, re.I) \
                 and t.start != self.ref:
             return "period"  # Season closes with "Much Ado", April 18 through May 5: the run, not its end
+        if (t.start is not None and _day(t.start) == self.today and t.end is not None and "即日" in t.text
+                and re.search(r"报名|申报|提交|报送|注册|预约|征集", word + window[:30])):
+            return "deadline"  # 即日起至10月20日17:00完成报名: the day that matters is the last
         if t.mod == "deadline" or re.search(r"截止|deadline|\bdue\b|closes?\b|no later than|last day (?:to|for)",
                                             word + window[:40], re.I):
             return "deadline"
@@ -696,7 +710,8 @@ def _pair_open_close(drafts: list[_Draft], text: str) -> list[_Draft]:
                 and _day(d.start) > _day(prev.start)):
             prev.end, prev.kind = (_day(d.end or d.start) if prev.all_day else (d.end or d.start)), "period"
             continue
-        if (prev is not None and prev.sentence == d.sentence and prev.end in (None, prev.start)
+        if (prev is not None and prev.sentence == d.sentence
+                and (prev.end in (None, prev.start) or prev.approximate and _width(prev) <= 10)
                 and OPENS.search(text[prev.sentence[0]:prev.span[0]] + " " + prev.title)
                 and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex)]) and _day(d.start) > _day(prev.start)):
             prev.end, prev.kind = (d.end or d.start), "period"

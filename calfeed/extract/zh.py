@@ -1150,7 +1150,7 @@ class _Tagger:
         word = suffix["s"] if suffix else ""
         amount, unit = f.duration_parts or (0, "天")
         rule = "duration"
-        if p in ("过", "再过", "过了") and not word:
+        if p in ("过", "再过") and not word:
             point = _shift(self.ref, amount, unit)
             if point is None:
                 return None
