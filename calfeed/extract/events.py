@@ -85,6 +85,7 @@ class _Reader:
         self.text = prep.text
         self.timexes = timexes
         self.in_sentence: list[Timex] = []  # the time expressions of the sentence being read
+        self.day_heading: dt.date | None = None  # a line that is only a date heads the lines below it
         self.ref = ref
         self.today = ref.date()
 
@@ -117,6 +118,19 @@ class _Reader:
             if immediately and not META_SENTENCE.search(sentence):
                 return [self.starts_now(s, e, immediately)]
             return []
+        only = dates[0] if len(dates) == 1 else None
+        whole_line = (s == 0 or self.text[s - 1] == "\n") and (e >= len(self.text) or self.text[e:e + 1] in ("\n", ""))
+        if only is not None and whole_line and "holiday" not in only.rule \
+                and not re.sub(r"\W", "", sentence.replace(only.text, "")) \
+                and only.start is not None and not isinstance(only.start, dt.datetime) \
+                and _day(only.start) == _day(only.end or only.start):
+            self.day_heading = _day(only.start)  # "Wednesday, Oct. 22" on a line of its own
+            heading = self.section_heading(s)
+            if heading is None or DATELINE.search(sentence):
+                return []
+        elif any(not _time_only(t, self.today) for t in dates) and "\n" in self.text[max(0, s - 1):s + 1]:
+            self.day_heading = None if any(_day(t.start or t.end) != self.day_heading for t in dates
+                                           if not _time_only(t, self.today)) else self.day_heading
         if body_start == s and self.is_headline(s):
             # a headline dates its story by a name or a quarter only in passing (Thanksgiving food drive)
             dates = [t for t in dates if re.search(r"\d", t.text) and (_day(t.end or t.start) - _day(t.start or t.end)).days < 27]
@@ -175,6 +189,21 @@ class _Reader:
                 # from Tuesday, June 10, through Thursday, June 12: one range
                 out[-1] = replace(prev, text=self.text[prev.span[0]:t.span[1]], span=(prev.span[0], t.span[1]),
                                   end=t.end, type="range", mod=None, rule=prev.rule + "+through")
+                continue
+            if prev is None and self.day_heading is not None and _time_only(t, self.today):
+                day = self.day_heading  # 7:30 p.m., Kessler Concert Hall — under "Wednesday, Oct. 22"
+                at = t.start if t.start is not None else t.end
+                moment = at.replace(year=day.year, month=day.month, day=day.day)
+                end = (t.end or at).replace(year=day.year, month=day.month, day=day.day)
+                out.append(replace(t, start=moment, end=end, type="datetime", rule=t.rule + "+heading-day"))
+                continue
+            if (prev is not None and isinstance(prev.start, dt.datetime) and t.start is not None
+                    and not isinstance(t.start, dt.datetime) and _day(t.start) == _day(t.end or t.start)
+                    and re.fullmatch(r"\s*,?\s*(?:and|or|&|和|及|、)\s*,?\s*", self.text[prev.span[1]:t.span[0]])):
+                # at 6:30 p.m. on Tuesday, Aug. 13, and Tuesday, Aug. 27: the same hour both days
+                day = _day(t.start)
+                moment = prev.start.replace(year=day.year, month=day.month, day=day.day)
+                out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+shared-time"))
                 continue
             if prev is None or not _time_only(t, self.today) or prev.start is None:
                 out.append(t)
