@@ -36,6 +36,7 @@ from calfeed.extract.cues import (
     STATISTIC,
     STOP_BIGRAMS,
     SUBJECT_PRONOUN,
+    TIME_LABEL,
     TITLE_NOISE,
     TRIGGER,
 )
@@ -126,8 +127,8 @@ class _Reader:
                 and _day(only.start) == _day(only.end or only.start):
             self.day_heading = _day(only.start)  # "Wednesday, Oct. 22" on a line of its own
             heading = self.section_heading(s)
-            if heading is None or DATELINE.search(sentence):
-                return []
+            if heading is None or DATELINE.search(sentence) or not TIME_LABEL.search(heading):
+                return []  # a signature date under an office's name, a file name, a masthead
         elif any(not _time_only(t, self.today) for t in dates) and "\n" in self.text[max(0, s - 1):s + 1]:
             self.day_heading = None if any(_day(t.start or t.end) != self.day_heading for t in dates
                                            if not _time_only(t, self.today)) else self.day_heading
@@ -363,6 +364,9 @@ class _Reader:
             title_text = t.text
         elif heading is not None and not named:
             title_text = heading
+            if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
+                hs, he = self.prep.headlines[0]
+                title_text = _clean_title(self.text[hs:he], []) or heading
         elif named is not None and trigger is None:
             groups = named.groupdict()
             what = groups.get("what") or groups.get("what_en") or groups.get("what_dash") or groups.get("what_paren") or ""
@@ -514,6 +518,9 @@ class _Reader:
 
     def kind_of(self, t: Timex, trigger: re.Match | None, window: str, before: str, deadline_target: bool) -> str:
         word = trigger.group() if trigger else ""
+        if (t.start is not None and _day(t.start) == self.today and t.end is not None and "即日" in t.text
+                and re.search(r"报名|申报|提交|报送|注册|预约|征集", word + window[:30])):
+            return "deadline"  # 即日起至10月20日17:00完成报名: the day that matters is the last
         two_sided = t.start is not None and t.end is not None and _day(t.start) != _day(t.end)
         if two_sided and t.type == "range" and not re.search(r"前|截止|截至|^(?:by|until|before)\b", t.text, re.I) \
                 and t.start != self.ref:

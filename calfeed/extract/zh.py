@@ -109,6 +109,7 @@ class Fields:
     nth_day: int | None = None
     range_from: int | None = None  # 12-19日: the bare first number of a range
     within: bool = False  # 年内: by the end of the span
+    confirms: bool = False  # a solar date in brackets after a lunar one
     amount_range: tuple[float, float] | None = None  # 二十几年: between 20 and 30
     since: bool = False  # 自开通之日起: from that day on
     anaphora: tuple[str, int] | None = None  # ("day"|"month"|"year", offset) from the last date mentioned
@@ -196,6 +197,11 @@ class _Tagger:
         if f.kind != "date":
             return False
         gap = self.gap(cur.end, f.start)
+        if (gap.strip() in ("（", "(") and f.rank == 3 and cur.rank == 3 and (cur.lunar or cur.holiday)
+                and f.day is not None and not f.lunar and re.match(r"\s*[）)]", self.norm[f.end:f.end + 3])):
+            f.rank = 3.5  # 腊月二十八（2月15日）: the solar date confirms the lunar one
+            f.confirms = True
+            return True
         weekday_confirm = f.rank == 3.5 and cur.rank >= 3 and re.fullmatch(r"\s*[（(]?\s*", gap)
         if gap.strip() and not weekday_confirm and gap.strip() != "的":
             return False
@@ -205,6 +211,10 @@ class _Tagger:
 
     def join(self, cur: Fields, f: Fields) -> None:
         end = f.end
+        if f.confirms:  # only the closing bracket is taken; the fields stay the lunar date's
+            close = re.match(r"\s*[）)]", self.norm[end:end + 3])
+            cur.end = end + (close.end() if close else 0)
+            return
         if f.rank == 3.5:  # skip the rest of （星期三） or （星期五，农历八月十五）
             close = re.match(r"[^）)（(。]{0,14}[）)]", self.norm[end:end + 40])
             if close:
