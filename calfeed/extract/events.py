@@ -125,7 +125,11 @@ class _Reader:
                 and not re.sub(r"\W", "", sentence.replace(only.text, "")) \
                 and only.start is not None and not isinstance(only.start, dt.datetime) \
                 and _day(only.start) == _day(only.end or only.start):
-            self.day_heading = _day(only.start)  # "Wednesday, Oct. 22" on a line of its own
+            day = _day(only.start)
+            if self.day_heading is not None and re.fullmatch(r"[A-Za-z]+day|(?:周|星期)[一二三四五六日天]", only.text.strip()):
+                while day < self.day_heading:  # MONDAY … SATURDAY: the week's days run forward
+                    day += dt.timedelta(days=7)
+            self.day_heading = day  # "Wednesday, Oct. 22" on a line of its own
             heading = self.section_heading(s)
             if heading is None or DATELINE.search(sentence) or not TIME_LABEL.search(heading):
                 return []  # a signature date under an office's name, a file name, a masthead
@@ -721,12 +725,17 @@ def _continue_until(drafts: list[_Draft], text: str) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
-        if (prev is not None and prev.sentence == d.sentence and prev.end in (None, prev.start)
-                and re.search(r"(?:持续|延续|一直|开放)(?:至|到)\s*$", text[max(prev.span[1], d.span[0] - 6):d.span[0]])
+        lead = text[max(prev.span[1] if prev else 0, d.span[0] - 12):d.span[0]] if prev else ""
+        until = re.search(r"(?P<who>[\u4e00-\u9fff]{0,6}?)(?:将)?(?:持续|延续|一直|开放)(?:至|到)\s*$", lead)
+        if (prev is not None and until and prev.sentence == d.sentence and prev.end in (None, prev.start)
                 and _day(d.end or d.start) > _day(prev.start)):
+            if not prev.all_day and until["who"]:
+                # 亮灯仪式 at 18:00, 灯会持续至正月十八: the ceremony stays a moment; the fair is a period
+                out.append(replace(prev, title=until["who"], start=_day(prev.start), end=_day(d.end or d.start),
+                                   all_day=True, kind="period", span=d.span, timex=d.timex))
+                continue
             prev.end, prev.kind = _day(d.end or d.start), "period"
             if not prev.all_day:
-                prev.start, prev.all_day = prev.start, False
                 prev.end = dt.datetime.combine(prev.end, dt.time(23, 59), prev.start.tzinfo)
             continue
         out.append(d)

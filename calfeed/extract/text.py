@@ -106,7 +106,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     for run in runs:
         if wrapped(run):
             for a, b in zip(run, run[1:], strict=False):
-                if not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;":
+                if (not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;"
+                        and not _DATE_LINE.match(lines[b]) and not _FILE_NAME.search(lines[a])):
                     join_after.add(a)
     for k, line in enumerate(lines):
         out.append(line)
@@ -127,6 +128,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), marks, shifts
 
 
+_DATE_LINE = re.compile(r"\s*(?:\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年|\d{4}-\d{1,2}-\d{1,2})")  # a signature date
+_FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|zip|rar|jpg|png)\s*$", re.I)
 _LIST_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[-•*·●■]|附件)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
