@@ -126,7 +126,7 @@ class _Reader:
                 and only.start is not None and not isinstance(only.start, dt.datetime) \
                 and _day(only.start) == _day(only.end or only.start):
             day = _day(only.start)
-            if self.day_heading is not None and re.fullmatch(r"[A-Za-z]+day|(?:周|星期)[一二三四五六日天]", only.text.strip()):
+            if self.day_heading is not None and re.fullmatch(r"[A-Za-z]+day|(?:周|星期)[一二三四五六日天]", only.text.strip(), re.I):
                 while day < self.day_heading:  # MONDAY … SATURDAY: the week's days run forward
                     day += dt.timedelta(days=7)
             self.day_heading = day  # "Wednesday, Oct. 22" on a line of its own
