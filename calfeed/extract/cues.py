@@ -20,6 +20,7 @@ ZH_TRIGGERS = (
     "登陆|过境|来袭|停航|封路|上演|首演|开跑|鸣枪|增设|专场|开设|办理|确认|下载|打印|领取|参加|前往|集合|核验|采集"
     "|抽奖|抽取|开奖|颁奖|领奖|兑奖|首销|预售|征求意见|征求|开考|考(?=语文|数学|外语|英语|物理|历史|化学|生物|政治|地理)"
     "|收网|抓获|破获|捣毁|侦破|落网"
+    "|上课|补课|开学|放学|家长会"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|"
@@ -34,11 +35,12 @@ EN_TRIGGERS = (
     r"release|opens?|reopens?|resumes?|graduation|commencement|orientation|move-in|exams?|finals|trial|"
     r"sentencing|presents?|performs?|recital|services?|worship|mass|vigil|landfall|storm|advisory|lifted"
     r"|plays|playing|running|renews?|renewals?|decision|issue|draft|trade\s+deadline|playoffs?|opening\s+day"
+    r"|preview|reception|invited|hosts?|hosting|community\s+day|open\s+house|final\s+trips?|last\s+day|first\s+day|no\s+school"
 )
 TRIGGER = re.compile(rf"(?:{ZH_TRIGGERS})|\b(?:{EN_TRIGGERS})\b", re.I)
 ANNOUNCE = re.compile(r"公布|发布|揭晓|公示|出台|印发|announce|release|publish", re.I)
 # Context, not events: statistics, as-of figures, what a reporter saw.
-STATISTIC = re.compile(r"人次|达到|累计|增长|同比|环比|占比|比重|突破|下降|增加|减少|实现|完成投资|产值|增加值|总量|总额|%|％|万千瓦|亿元|万元|万人次")
+STATISTIC = re.compile(r"\d+(?:\.\d+)?万|人次|达到|累计|增长|同比|环比|占比|比重|突破|下降|增加|减少|实现|完成投资|产值|增加值|总量|总额|%|％|万千瓦|亿元|万元|万人次")
 REPORTER = re.compile(r"记者(?:在|从|于|近日|日前)?[^，。]{0,20}?(?:看到|了解到|获悉|采访|见到|注意到|发现)")
 META_SENTENCE = re.compile(r"(?:通知|公告|通告|安排|说明|事项)如下|^\s*关于[^。！？]{2,60}的(?:通知|公告|通告|意见|决定|安排|办法|方案|请示|报告)\s*$")
 NEGATED = re.compile(r"(?:未|没有|没|不|无|尚未|并未|not|no|never|n't)\s*$", re.I)
@@ -52,7 +54,7 @@ NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:
 NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”（）()]{2,16}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$"
                         r"|^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])?\s*"
                         r"(?P<what_paren>[^，。（(：:]{2,15})[（(]\s*$"  # （二）县级初审（4月14日至4月25日）
-                        r"|^\s*(?P<what_en>[A-Z][\w'’ -]{2,40}):\s*$")
+                        r"|^\s*(?P<what_en>[A-Z][^:\n]{2,60}):\s*$")
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
 FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|for)\s*$", re.I)

@@ -267,6 +267,10 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> _Draft | None:
+        if (not HAN.search(t.text) and _time_only(t, self.today) and self.day_heading is None
+                and not re.search(r"\b(?:today|tonight|this)\b", self.text[max(s, t.span[0] - 30):t.span[1] + 20], re.I)
+                and not any(o is not t and not _time_only(o, self.today) for o in self.in_sentence)):
+            return None  # elementary schools run 8:10 a.m. to 2:40 p.m.: a schedule, not a day
         if (CLOCK_ONLY.fullmatch(t.rule) or isinstance(t.start, dt.datetime) and not NAMED_DAY.search(t.text)
                 and not re.search(r"[月日号天周年今明昨]|tomorrow|today|tonight|yesterday", t.text, re.I)) and (
                 re.search(r"[（(][^）)]*$", self.text[s:t.span[0]])
@@ -298,18 +302,25 @@ class _Reader:
             return None  # 接种当天凭预约码…: the day of whatever, not a date
         if t.rule == "weekday" and re.search(r"(?:每|逢|其间|期间)$", lead):
             return None  # 每周一闭馆, 其间周一不闭馆: a rule
+        if "holiday" in t.rule and not re.search(r"\d", t.text) and any(
+                o.span[0] > t.span[0] and re.search(r"\d", o.text) for o in self.in_sentence
+                if o.span[0] < t.span[1] + 16):
+            return None  # 国庆节、中秋节放假时间为10月1日至8日: the dates that follow are the event
         if t.rule.startswith("duration-") and t.grain in ("minute", "hour", "second"):
             return None  # 开考15分钟后不得入场: a rule about minutes, not a date
         prefix = self.text[s:t.span[0]]
         if prefix.count('"') % 2 or prefix.count("“") > prefix.count("”"):
             return None  # "A Christmas Carol": inside a title
-        if t.type == "range" and not re.search(r"\d", t.text) and re.fullmatch(
-                r"(?:[A-Za-z]+day\s+(?:through|to|-|–)\s+[A-Za-z]+day.*)|(?:周|星期)[一二三四五六日天]至(?:周|星期)[一二三四五六日天].*", t.text):
+        if t.type == "range" and re.fullmatch(
+                r"(?:[A-Za-z]+day\s*(?:through|to|-|–)\s*[A-Za-z]+day(?:[^0-9A-Za-z]+\d.*)?)|(?:周|星期)[一二三四五六日天]至(?:周|星期)[一二三四五六日天].*", t.text):
             return None  # Tuesday through Saturday, noon to 6 p.m.: opening hours
         sentence_text = self.text[s:e]
         if re.fullmatch(r"[A-Za-z]+day(?:\s+(?:night|morning|evening|afternoon))?", t.text) and \
                 re.search(r"\b(?:every|each|weekly)\b|每周", sentence_text, re.I):
             return None  # Men's breakfast meets every Saturday …, and Wednesday night Bible study continues
+        if re.match(r"\s*为(?:标准)?(?:时点|基准日|基准)", after) or re.search(r"\bterm\s+(?:ending|through|until|expiring)\s+$",
+                                                                          self.text[max(s, t.span[0] - 24):t.span[0]], re.I):
+            return None  # 以11月1日零时为标准时点; a term ending June 30: reference points, not happenings
         if re.search(r"\b(?:ended|ending|as of)\s+$|(?:发布|更新|发表|来源)(?:时间|日期)?\s*[:：]\s*$",
                      self.text[max(s, t.span[0] - 16):t.span[0]], re.I):
             return None  # the quarter ended September 30; 发布时间：2023-10-21 07:45
@@ -341,7 +352,8 @@ class _Reader:
             if trigger is not None:
                 window, trigger_at = rest, limit + trigger.start()
         named = (NAMED_TIME.search(before) or NAMED_TIME.search(self.text[s:t.span[0]])
-                 or NAMED_AFTER.match(self.text[t.span[1]:clause_end]))  # 布展时间为…, Senior prom: …, …为防火期
+                 or (NAMED_AFTER.match(self.text[t.span[1]:clause_end])
+                     if (_day(t.end or t.start) - _day(t.start or t.end)).days < 27 else None))  # 布展时间为…, Senior prom: …, …为防火期
         if STANDING_RULE.search(before):
             return None  # the second and fourth Tuesday of each month: a rule, not a date
         holiday_span = ("holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
@@ -356,7 +368,7 @@ class _Reader:
         heading = None
         if trigger is None and _day(t.start or t.end) >= self.today - dt.timedelta(days=30) \
                 and (_day(t.end or t.start) - _day(t.start or t.end)).days < 27 and not t.text.endswith("期间") \
-                and len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 6 and not STATISTIC.search(sentence):
+                and len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 2 and not STATISTIC.search(sentence):
             heading = self.section_heading(s)  # a statement with content under a short heading
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading):
             return None

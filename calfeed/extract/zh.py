@@ -1160,7 +1160,8 @@ class _Tagger:
         word = suffix["s"] if suffix else ""
         amount, unit = f.duration_parts or (0, "天")
         rule = "duration"
-        if p in ("过", "再过") and not word:
+        if p in ("过", "再过") and not word and not (p == "过" and re.search(r"[经通度超不越]过\s*$",
+                                                                            self.norm[max(0, s - 3):s])):
             point = _shift(self.ref, amount, unit)
             if point is None:
                 return None
