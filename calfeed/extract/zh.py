@@ -54,6 +54,7 @@ RELATIVE_DAYS = {
 }
 DAY_PODS = {"今晨": "清晨", "昨晨": "清晨", "今早": "早上", "明早": "早上", "今晚": "晚上", "昨晚": "晚上",
             "明晚": "晚上", "当晚": "晚上", "今夜": "夜里", "昨夜": "夜里", "当夜": "夜里"}
+HAPPENED = re.compile(r"开通|开业|开幕|开工|通车|运营|启用|实施|施行|发布|成立|上线|开放|开园|开馆")
 SAFE_TERMS = {"立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "清明", "芒种", "惊蛰"}
 ANAPHORA_DAYS = {"前一天": -1, "前一日": -1, "头一天": -1, "后一天": 1, "第二天": 1, "当天": 0, "当日": 0, "是日": 0, "同日": 0, "次日": 1, "翌日": 1, "隔日": 1, "当晚": 0, "当夜": 0}
 RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "本年度": 0,
@@ -110,6 +111,7 @@ class Fields:
     range_from: int | None = None  # 12-19日: the bare first number of a range
     within: bool = False  # 年内: by the end of the span
     confirms: bool = False  # a solar date in brackets after a lunar one
+    since_what: str | None = None  # 开通 in 自开通之日起
     amount_range: tuple[float, float] | None = None  # 二十几年: between 20 and 30
     since: bool = False  # 自开通之日起: from that day on
     anaphora: tuple[str, int] | None = None  # ("day"|"month"|"year", offset) from the last date mentioned
@@ -125,6 +127,7 @@ class _Tagger:
         self.tz = ref.tzinfo
         self.anchor: Day = self.today  # the last day mentioned, for 次日/是日/当天
         self.anchor_end = -1  # where the expression that set it ends
+        self.happened: dict[str, Day] = {}  # verb -> the day the text said it happened (开通 -> 12-28)
         self.forward_year: int | None = None  # a coming year the document is about
 
     # ------------------------------------------------------------ driver
@@ -604,6 +607,7 @@ class _Tagger:
             f = self._f(m, 3, grain="day", year=day.year, month=day.month, day=day.day)
         else:
             f = self._f(m, 3, grain="day", anaphora=("day", 0))
+            f.since_what = m["sd_what"]  # 自开通之日起: the day it opened, if the text said so
         f.rules.append("since-the-day")
         f.since = True
         return f
@@ -866,8 +870,9 @@ class _Tagger:
         """次日, 当天, 同月, 次年: fill the fields from the last date mentioned."""
         unit, offset = f.anaphora
         g = replace(f, anaphora=None, rules=list(f.rules))
+        named = next((d for verb, d in self.happened.items() if f.since_what and verb in f.since_what), None)
         if unit == "day":
-            day = self.anchor + dt.timedelta(days=offset)
+            day = (named or self.anchor) + dt.timedelta(days=offset)
             g.year, g.month, g.day = day.year, day.month, day.day
         elif unit == "month":
             g.year, g.month = _add_months(self.anchor.year, self.anchor.month, offset)
@@ -1011,6 +1016,9 @@ class _Tagger:
             return t[0], t[1], t[2], typ
         if grain == "day" and (lo == hi or f.span is None):
             self.anchor, self.anchor_end = lo, f.end
+        if grain in ("day", "hour", "minute", "second") and lo == hi:
+            for verb in HAPPENED.findall(self.clause_after(f.end)):
+                self.happened.setdefault(verb, lo)
         return lo, hi, grain, "date" if lo == hi or grain in ("month", "year", "week", "quarter", "season", "xun", "century", "decade") else "range"
 
     # ------------------------------------------------------------ finishing one expression
