@@ -668,7 +668,7 @@ def _clean_title(raw: str, date_words: list[str]) -> str:
     title = re.sub(r"(?:预计|计划|将于|将在|拟于|定于|将|于)(?=[\u4e00-\u9fff])", "", title)
     title = re.sub(r"\s+", " ", title)
     title = TITLE_NOISE.sub("", title).strip(" ，,。")
-    title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于)$", "", title)
+    title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于)$", "", title).rstrip("：:，,、 ")
     if title[:1].islower():
         title = title[0].upper() + title[1:]
     return title
