@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 TERMINAL = "。！？!?；;…”』」\"'）)】."
 _PARA_SPLIT = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”」』\"’）)]*|(?<=[a-z0-9\)\]\"'”])\.(?=\s+[A-Z“\"(])|\n+")
+_SENTENCE_END = re.compile(
+    r"[。！？!?；;]+[”」』\"’）)]*|(?<=[a-z0-9\)\]\"'”])(?<!\bJr)(?<!\bSr)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMt)(?<!\bNo)(?<!\bvs)(?<!\bMrs)(?<!\bInc)(?<!\bLtd)(?<!\bRev)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bAve)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bCapt)(?<!\bLt)(?<!\bCo)(?<!\bCorp)(?<!\bDept)(?<!\bUniv)(?<!\bapprox)(?<!\betc)\.(?=\s+[A-Z“\"(])|\n+"
+)  # not after Jr., Dr., Oct. and other abbreviations
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
 _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|br|span|a|table|h[1-6])\b[^>]*>", re.I)
 _BLOCK_TAGS = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|section|article|header|footer)\b[^>]*>", re.I)
