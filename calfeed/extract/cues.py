@@ -36,6 +36,7 @@ EN_TRIGGERS = (
     r"sentencing|presents?|performs?|recital|services?|worship|mass|vigil|landfall|storm|advisory|lifted"
     r"|plays|playing|running|renews?|renewals?|decision|issue|draft|trade\s+deadline|playoffs?|opening\s+day"
     r"|preview|reception|invited|hosts?|hosting|community\s+day|open\s+house|final\s+trips?|last\s+day|first\s+day|no\s+school"
+    r"|will\s+(?!not\b)[a-z]+|is\s+scheduled|are\s+scheduled"
 )
 TRIGGER = re.compile(rf"(?:{ZH_TRIGGERS})|\b(?:{EN_TRIGGERS})\b", re.I)
 ANNOUNCE = re.compile(r"公布|发布|揭晓|公示|出台|印发|announce|release|publish", re.I)

@@ -188,13 +188,29 @@ class _Reader:
                     moment = at.replace(year=day.year, month=day.month, day=day.day)
                     out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+that-day"))
                     continue
-            if (prev is not None and prev.mod == "start" and prev.end is None and t.end is not None
-                    and re.match(r"(?:through|thru|until|till|to)\b", t.text, re.I)
-                    and re.fullmatch(r"\s*,?\s*", self.text[prev.span[1]:t.span[0]])):
-                # from Tuesday, June 10, through Thursday, June 12: one range
+            gap = self.text[prev.span[1]:t.span[0]] if prev is not None else ""
+            if (prev is not None and prev.mod == "start" and prev.end is None and (t.end or t.start) is not None
+                    and (re.match(r"(?:through|thru|until|till|to)\b", t.text, re.I)
+                         and re.fullmatch(r"\s*,?\s*", gap)
+                         or re.fullmatch(r"\s*,?\s*(?:through|thru|until|till|to)\s+", gap, re.I))):
+                # from Tuesday, June 10, through Thursday, June 12[, between 10 p.m. and 5 a.m.]: one range
+                last = t.start if t.start is not None else t.end
+                start, end = prev.start, t.end or t.start
+                if isinstance(last, dt.datetime):  # nightly hours: from the first night to the last one
+                    start = dt.datetime.combine(_day(prev.start), last.timetz())
+                    end = dt.datetime.combine(_day(last), (t.end or last).timetz())
                 out[-1] = replace(prev, text=self.text[prev.span[0]:t.span[1]], span=(prev.span[0], t.span[1]),
-                                  end=t.end, type="range", mod=None, rule=prev.rule + "+through")
+                                  start=start, end=end, type="range", mod=None, rule=prev.rule + "+through")
                 continue
+            if (prev is not None and not isinstance(prev.start, dt.datetime) and prev.start is not None
+                    and isinstance(t.start, dt.datetime) and _day(prev.start) == _day(prev.end or prev.start)
+                    and _day(t.start) == _day(t.end or t.start)
+                    and re.fullmatch(r"\s*,?\s*(?:and|or|&|和|及|、)\s*,?\s*", gap)):
+                # on Wednesday, June 11, and Saturday, June 14, from 9 a.m. to 3 p.m.: both days, those hours
+                day = _day(prev.start)
+                out[-1] = replace(prev, start=t.start.replace(year=day.year, month=day.month, day=day.day),
+                                  end=(t.end or t.start).replace(year=day.year, month=day.month, day=day.day),
+                                  type=t.type, rule=prev.rule + "+shared-time")
             if prev is None and self.day_heading is not None and _time_only(t, self.today):
                 day = self.day_heading  # 7:30 p.m., Kessler Concert Hall — under "Wednesday, Oct. 22"
                 at = t.start if t.start is not None else t.end
@@ -296,6 +312,8 @@ class _Reader:
         if (not HAN.search(self.text[s:e]) and _day(t.end or t.start) < self.today - dt.timedelta(days=7)
                 and re.search(r"\b(?:was|were|had been)\b", self.text[s:e])):
             return None  # First reading was held February 25: a recap, not an entry
+        if re.match(r"\s*(?:/\s*(?:PRNewswire|Business\s*Wire|GLOBE\s*NEWSWIRE)|\((?:Reuters|AP|AFP|Xinhua)\))", after + self.text[t.span[1] + 6:t.span[1] + 24], re.I):
+            return None  # BALTIMORE, Oct. 3, 2024 /PRNewswire/: a dateline
         if RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
         if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):
