@@ -189,7 +189,8 @@ class _Reader:
                     out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+that-day"))
                     continue
             gap = self.text[prev.span[1]:t.span[0]] if prev is not None else ""
-            if (prev is not None and prev.mod == "start" and prev.end is None and (t.end or t.start) is not None
+            if (prev is not None and (prev.mod == "start" and prev.end is None or prev.start is not None and prev.mod is None
+                                      and _day(prev.start) == _day(prev.end or prev.start)) and (t.end or t.start) is not None
                     and (re.match(r"(?:through|thru|until|till|to)\b", t.text, re.I)
                          and re.fullmatch(r"\s*,?\s*", gap)
                          or re.fullmatch(r"\s*,?\s*(?:through|thru|until|till|to)\s+", gap, re.I))):
@@ -314,6 +315,11 @@ class _Reader:
             return None  # First reading was held February 25: a recap, not an entry
         if re.match(r"\s*(?:/\s*(?:PRNewswire|Business\s*Wire|GLOBE\s*NEWSWIRE)|\((?:Reuters|AP|AFP|Xinhua)\))", after + self.text[t.span[1] + 6:t.span[1] + 24], re.I):
             return None  # BALTIMORE, Oct. 3, 2024 /PRNewswire/: a dateline
+        if re.search(r"\bturns?\s+\d+\s+(?:on\s+or\s+(?:before|after)\s+|by\s+|before\s+)?$|(?:开放|营业|办公|服务|作息|接待|开馆)时间(?:为|：|:|调整为)?\s*$",
+                     self.text[max(s, t.span[0] - 24):t.span[0]], re.I):
+            return None  # children who turn 5 on or before Sept. 1; 开放时间为9:00—17:00: rules, not days
+        if any(x.type == "set" and 0 <= t.span[0] - x.span[1] <= 1 for x in self.in_sentence):
+            return None  # 每周六、周日上午10时: the second day of a weekly rule
         if RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
         if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):
@@ -425,6 +431,11 @@ class _Reader:
             if re.search(r"截止|deadline|close", subject, re.I):
                 kind = "deadline"
         start, end, all_day = self.when(t, kind)
+        if re.search(r"\b(?:moves?|moved|shifts?|shifted|changes?|changed)\s+$", self.text[max(s, t.span[0] - 10):t.span[0]],
+                     re.I) and t.text.lower().startswith("from") and end is not None:
+            start = end  # moves from Friday, June 13 to Tuesday, June 17: the new day
+        if re.search(r"月初$", t.text) and t.grain in ("xun", "month") and isinstance(end, dt.date) and end.day == 5:
+            end = end.replace(day=10)  # 4月初: a reader gives it the first ten days
         approximate = t.approximate or "fuzzy" in t.rule
         for d in durations:
             lead = self.text[max(s, d.span[0] - 4):d.span[0]]

@@ -127,6 +127,7 @@ class _Tagger:
         self.tz = ref.tzinfo
         self.anchor: Day = self.today  # the last day mentioned, for 次日/是日/当天
         self.anchor_end = -1  # where the expression that set it ends
+        self.latest_ahead: Day | None = None  # the latest date ahead of the reference the text has named
         self.happened: dict[str, Day] = {}  # verb -> the day the text said it happened (开通 -> 12-28)
         self.forward_year: int | None = None  # a coming year the document is about
 
@@ -772,6 +773,9 @@ class _Tagger:
 
         same = at(ref.year)
         delta = (same - ref).days
+        if (self.latest_ahead is not None and self.latest_ahead.year == ref.year + 1
+                and (self.latest_ahead - ref).days < 366 and delta < -20):
+            return ref.year + 1  # a calendar that has run on into next January keeps running forward
         if tense > 0 and delta < -20 and (at(ref.year + 1) - ref).days < 240:
             return ref.year + 1
         if tense < 0 and delta > 20 and (ref - at(ref.year - 1)).days < 240:
@@ -872,7 +876,8 @@ class _Tagger:
         """次日, 当天, 同月, 次年: fill the fields from the last date mentioned."""
         unit, offset = f.anaphora
         g = replace(f, anaphora=None, rules=list(f.rules))
-        named = next((d for verb, d in self.happened.items() if f.since_what and verb in f.since_what), None)
+        what = f.since_what or self.norm[max(0, f.start - 4):f.start]  # 开幕式当天: the day it opened
+        named = next((d for verb, d in self.happened.items() if verb in what), None)
         if unit == "day":
             day = (named or self.anchor) + dt.timedelta(days=offset)
             g.year, g.month, g.day = day.year, day.month, day.day
@@ -1018,6 +1023,8 @@ class _Tagger:
             return t[0], t[1], t[2], typ
         if grain == "day" and (lo == hi or f.span is None):
             self.anchor, self.anchor_end = lo, f.end
+        if hi > self.today and (self.latest_ahead is None or hi > self.latest_ahead) and (hi - lo).days < 40:
+            self.latest_ahead = hi
         if grain in ("day", "hour", "minute", "second") and lo == hi:
             for verb in HAPPENED.findall(self.clause_after(f.end)):
                 self.happened.setdefault(verb, lo)
