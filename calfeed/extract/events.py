@@ -102,7 +102,7 @@ class _Reader:
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
-        recent = [d for d in out if _day(d.end or d.start) >= self.today - HISTORY]
+        recent = _runs_through([d for d in out if _day(d.end or d.start) >= self.today - HISTORY], self.text)
         return [d.event(self.prep) for d in _merge(_drop_restated_headlines(_apply_revisions(recent), self.prep))]
 
     # ------------------------------------------------------------ one sentence
@@ -197,7 +197,10 @@ class _Reader:
                 # from Tuesday, June 10, through Thursday, June 12[, between 10 p.m. and 5 a.m.]: one range
                 last = t.start if t.start is not None else t.end
                 start, end = prev.start, t.end or t.start
-                if isinstance(last, dt.datetime):  # nightly hours: from the first night to the last one
+                if _time_only(t, self.today) and isinstance(last, dt.datetime):  # from 9 a.m. to about 1 p.m.
+                    day = _day(prev.start)
+                    end = (t.end or last).replace(year=day.year, month=day.month, day=day.day)
+                elif isinstance(last, dt.datetime):  # nightly hours: from the first night to the last one
                     start = dt.datetime.combine(_day(prev.start), last.timetz())
                     end = dt.datetime.combine(_day(last), (t.end or last).timetz())
                 out[-1] = replace(prev, text=self.text[prev.span[0]:t.span[1]], span=(prev.span[0], t.span[1]),
@@ -759,6 +762,23 @@ def _time_only(t: Timex, today: dt.date) -> bool:
     return (isinstance(at, dt.datetime) and at.date() == today
             and not re.search(r"\d+\s*[月日号]|[A-Za-z]{3,}day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|今|明|昨",
                               t.text))
+
+
+def _runs_through(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """…will open on Saturday, October 7. The exhibition runs through January 14: one run."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and d.kind == "deadline" and re.match(r"(?:through|until|till)\b", d.timex, re.I)
+                and re.search(r"\b(?:runs?|continues?|remains?|stays?|is on view|on view|will be on view)\b",
+                              text[d.sentence[0]:d.span[0]], re.I)
+                and 0 <= d.sentence[0] - prev.sentence[1] <= 3 and _day(prev.end or prev.start) < _day(d.start)
+                and _day(prev.start) == _day(prev.end or prev.start)):
+            prev.end, prev.kind, prev.all_day = _day(d.start), "period", True
+            prev.start = _day(prev.start)
+            continue
+        out.append(d)
+    return out
 
 
 def _continue_until(drafts: list[_Draft], text: str) -> list[_Draft]:
