@@ -54,7 +54,8 @@ RELATIVE_DAYS = {
 }
 DAY_PODS = {"今晨": "清晨", "昨晨": "清晨", "今早": "早上", "明早": "早上", "今晚": "晚上", "昨晚": "晚上",
             "明晚": "晚上", "当晚": "晚上", "今夜": "夜里", "昨夜": "夜里", "当夜": "夜里"}
-HAPPENED = re.compile(r"开通|开业|开幕|开工|通车|运营|启用|实施|施行|发布|成立|上线|开放|开园|开馆")
+HAPPENED = re.compile(r"开通|开业|开幕|开展|开工|通车|运营|启用|实施|施行|发布|成立|上线|开放|开园|开馆")
+OPENINGS = ("开幕", "开展", "开馆", "开园", "开业", "开通", "开放")  # one happening under many names
 SAFE_TERMS = {"立春", "立夏", "立秋", "立冬", "春分", "秋分", "夏至", "冬至", "清明", "芒种", "惊蛰"}
 ANAPHORA_DAYS = {"前一天": -1, "前一日": -1, "头一天": -1, "后一天": 1, "第二天": 1, "当天": 0, "当日": 0, "是日": 0, "同日": 0, "次日": 1, "翌日": 1, "隔日": 1, "当晚": 0, "当夜": 0}
 RELATIVE_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "本年度": 0,
@@ -876,8 +877,10 @@ class _Tagger:
         """次日, 当天, 同月, 次年: fill the fields from the last date mentioned."""
         unit, offset = f.anaphora
         g = replace(f, anaphora=None, rules=list(f.rules))
-        what = f.since_what or self.norm[max(0, f.start - 4):f.start]  # 开幕式当天: the day it opened
+        what = f.since_what or re.split(r"[，。；,;]", self.norm[max(0, f.start - 8):f.start])[-1]  # 开幕式定于当天
         named = next((d for verb, d in self.happened.items() if verb in what), None)
+        if named is None and any(o in what for o in OPENINGS):  # 开幕式当天 after 5月18日…开展
+            named = next((d for verb, d in self.happened.items() if verb in OPENINGS), None)
         if unit == "day":
             day = (named or self.anchor) + dt.timedelta(days=offset)
             g.year, g.month, g.day = day.year, day.month, day.day
