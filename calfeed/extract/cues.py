@@ -58,8 +58,8 @@ NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”（）()]{2,16}?)(?:时�
                         r"|^\s*(?P<what_en>[A-Z][^:\n]{2,60}):\s*$")
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
-FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|公示|展出|试运行|征求意见|for)\s*$", re.I)
-DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|会期|展期|公示|展出|试运行|征求意见|for)\s*$", re.I)
+FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|公示|展出|试运行|征求意见|for)\s*(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)
+DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|会期|展期|公示|展出|试运行|征求意见|for)\s*(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)
 SUBJECT_PRONOUN = re.compile(r"^(?:此次|本次|该|本届|此项|这次|the|this|it)", re.I)
 # Words that do not help a title.
 LEAD_WORDS = re.compile(

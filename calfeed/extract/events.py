@@ -308,7 +308,8 @@ class _Reader:
                 re.search(r"\b(?:announced|said|reported)\s+$", self.text[max(s, t.span[0] - 12):t.span[0]], re.I):
             return None  # … announced today: the release itself
         line_start = self.text.rfind("\n", 0, t.span[0]) + 1
-        if re.match(r"\s*(?:相关链接|相关阅读|附件|上一篇|下一篇|Date:|Sent:|From:|Posted:)", self.text[line_start:t.span[0]], re.I) \
+        if re.search(r"相关链接|相关阅读|相关文件|延伸阅读|Related (?:links|stories)", self.text[max(0, line_start - 160):line_start], re.I) \
+                or re.match(r"\s*(?:相关链接|相关阅读|附件|上一篇|下一篇|原创|Date:|Sent:|From:|Posted:)", self.text[line_start:t.span[0]], re.I) \
                 or re.search(r"\.(?:docx?|pdf|xlsx?|zip|rar)\b", self.text[line_start:e], re.I):
             return None  # a link list, an attachment, an e-mail header: not the story
         if re.search(r"\bminutes\s+of\s+(?:the\s+)?$", self.text[max(s, t.span[0] - 20):t.span[0]], re.I):
@@ -325,6 +326,9 @@ class _Reader:
             return None  # 每周六、周日上午10时: the second day of a weekly rule
         if RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
+        if "fuzzy-recent" in t.rule and re.search(r"成功|破获|已经|已于|圆满", self.text[t.span[1]:t.span[1] + 30]) \
+                and not any(d.type == "duration" for d in self.in_sentence):
+            return None  # 近日，…成功破获…: a past result told as news, not a date to keep
         if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):
             return None  # 接种当天凭预约码…: the day of whatever, not a date
         if t.rule == "weekday" and re.search(r"(?:每|逢|其间|期间)$", lead):
@@ -731,10 +735,11 @@ def _similar(a: str, b: str) -> float:
 
 def _add_duration(start, iso: str, backwards: bool):
     """start moved by an ISO duration (P1M, P2.5D): the inclusive last day when going forward."""
-    m = re.fullmatch(r"P(?:(?P<y>[\d.]+)Y)?(?:(?P<mo>[\d.]+)M)?(?:(?P<d>[\d.]+)D)?(?:T.*)?", iso)
+    m = re.fullmatch(r"P(?:(?P<y>[\d.]+)Y)?(?:(?P<mo>[\d.]+)M)?(?:(?P<w>[\d.]+)W)?(?:(?P<d>[\d.]+)D)?(?:T.*)?", iso)
     if not m or start is None:
         return None
-    years, months, days = (float(m[g]) if m[g] else 0.0 for g in ("y", "mo", "d"))
+    years, months, weeks, days = (float(m[g]) if m[g] else 0.0 for g in ("y", "mo", "w", "d"))
+    days += 7 * weeks
     base = _day(start)
     total_months = int(years * 12 + months)
     extra_days = (years * 12 + months - total_months) * 30 + days
