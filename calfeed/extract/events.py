@@ -14,7 +14,6 @@ from calfeed.errors import CalfeedError
 from calfeed.extract.cues import (
     ANNOUNCE,
     CLOCK_ONLY,
-    CLOSES,
     DURATION_LEAD,
     EN_TRIM,
     ENDING,
@@ -22,23 +21,42 @@ from calfeed.extract.cues import (
     FORWARD_LEAD,
     HAN,
     IMMEDIATELY,
-    LEAD_WORDS,
     META_SENTENCE,
     NAMED_AFTER,
     NAMED_DAY,
     NAMED_TIME,
     NEGATED,
-    OPENS,
     REPORTER,
     REVISION,
     RULE_WORDS,
     STANDING_RULE,
     STATISTIC,
-    STOP_BIGRAMS,
     SUBJECT_PRONOUN,
     TIME_LABEL,
-    TITLE_NOISE,
     TRIGGER,
+)
+from calfeed.extract.drafts import (
+    Draft,
+    add_duration,
+    clause_end_at,
+    clause_tail,
+    clean_title,
+    day_of,
+    extend_draft,
+    shorten,
+    similar,
+    time_only,
+)
+from calfeed.extract.merging import (
+    apply_revisions,
+    continue_until,
+    drop_restated_headlines,
+    join_consecutive,
+    merge_drafts,
+    one_per_verb,
+    pair_open_close,
+    precise_first,
+    runs_through,
 )
 from calfeed.extract.published import find_published
 from calfeed.extract.text import BYLINE, DATELINE, Prepared, prepare, strip_html
@@ -91,7 +109,7 @@ class _Reader:
         self.today = ref.date()
 
     def events(self) -> list[Event]:
-        out: list[_Draft] = []
+        out: list[Draft] = []
         ti = 0
         for s, e in self.prep.sentences:
             in_sentence = []
@@ -102,11 +120,11 @@ class _Reader:
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
-        recent = _runs_through([d for d in out if _day(d.end or d.start) >= self.today - HISTORY], self.text)
-        return [d.event(self.prep) for d in _merge(_drop_restated_headlines(_apply_revisions(recent), self.prep))]
+        recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY], self.text)
+        return [d.event(self.prep) for d in merge_drafts(drop_restated_headlines(apply_revisions(recent), self.prep))]
 
     # ------------------------------------------------------------ one sentence
-    def read_sentence(self, s: int, e: int, timexes: list[Timex], earlier: list[_Draft]) -> list[_Draft]:
+    def read_sentence(self, s: int, e: int, timexes: list[Timex], earlier: list[Draft]) -> list[Draft]:
         sentence = self.text[s:e]
         byline = BYLINE.match(sentence)
         body_start = s + (byline.end() if byline else 0)
@@ -124,8 +142,8 @@ class _Reader:
         if only is not None and whole_line and "holiday" not in only.rule \
                 and not re.sub(r"\W", "", sentence.replace(only.text, "")) \
                 and only.start is not None and not isinstance(only.start, dt.datetime) \
-                and _day(only.start) == _day(only.end or only.start):
-            day = _day(only.start)
+                and day_of(only.start) == day_of(only.end or only.start):
+            day = day_of(only.start)
             if self.day_heading is not None and re.fullmatch(r"[A-Za-z]+day|(?:周|星期)[一二三四五六日天]", only.text.strip(), re.I):
                 while day < self.day_heading:  # MONDAY … SATURDAY: the week's days run forward
                     day += dt.timedelta(days=7)
@@ -133,12 +151,12 @@ class _Reader:
             heading = self.section_heading(s)
             if heading is None or DATELINE.search(sentence) or not TIME_LABEL.search(heading):
                 return []  # a signature date under an office's name, a file name, a masthead
-        elif any(not _time_only(t, self.today) for t in dates) and "\n" in self.text[max(0, s - 1):s + 1]:
-            self.day_heading = None if any(_day(t.start or t.end) != self.day_heading for t in dates
-                                           if not _time_only(t, self.today)) else self.day_heading
+        elif any(not time_only(t, self.today) for t in dates) and "\n" in self.text[max(0, s - 1):s + 1]:
+            self.day_heading = None if any(day_of(t.start or t.end) != self.day_heading for t in dates
+                                           if not time_only(t, self.today)) else self.day_heading
         if body_start == s and self.is_headline(s):
             # a headline dates its story by a name or a quarter only in passing (Thanksgiving food drive)
-            dates = [t for t in dates if re.search(r"\d", t.text) and (_day(t.end or t.start) - _day(t.start or t.end)).days < 27]
+            dates = [t for t in dates if re.search(r"\d", t.text) and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27]
             if not dates:
                 return []
         if META_SENTENCE.search(sentence) or DATELINE.search(sentence) and len(sentence) < 80:
@@ -154,7 +172,7 @@ class _Reader:
             d = self.read_timex(s, e, t, limit, durations)
             if d is not None:
                 drafts.append(d)
-        return _join_consecutive(_pair_open_close(_precise_first(_one_per_verb(_continue_until(drafts, self.text))),
+        return join_consecutive(pair_open_close(precise_first(one_per_verb(continue_until(drafts, self.text))),
                                                   self.text), self.text)
 
     def daily_hours(self, dates: list[Timex], timexes: list[Timex]) -> list[Timex]:
@@ -177,45 +195,45 @@ class _Reader:
         out: list[Timex] = []
         for t in dates:
             prev = out[-1] if out else None
-            if prev is None and _time_only(t, self.today) and re.match(
+            if prev is None and time_only(t, self.today) and re.match(
                     r"\s*(?:ET|PT|CT|MT|EST|EDT|PST|PDT)?\s*(?:that|the same)\s+(?:day|evening|morning|afternoon|night)",
                     self.text[t.span[1]:t.span[1] + 24], re.I):
-                earlier = [x for x in self.timexes if x.span[1] <= t.span[0] and not _time_only(x, self.today)
-                           and x.start is not None and _day(x.start) == _day(x.end or x.start)]
+                earlier = [x for x in self.timexes if x.span[1] <= t.span[0] and not time_only(x, self.today)
+                           and x.start is not None and day_of(x.start) == day_of(x.end or x.start)]
                 if earlier:  # at 5 p.m. ET that day: the day just named
-                    day = _day(earlier[-1].start)
+                    day = day_of(earlier[-1].start)
                     at = t.start if t.start is not None else t.end
                     moment = at.replace(year=day.year, month=day.month, day=day.day)
                     out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+that-day"))
                     continue
             gap = self.text[prev.span[1]:t.span[0]] if prev is not None else ""
             if (prev is not None and (prev.mod == "start" and prev.end is None or prev.start is not None and prev.mod is None
-                                      and _day(prev.start) == _day(prev.end or prev.start)) and (t.end or t.start) is not None
+                                      and day_of(prev.start) == day_of(prev.end or prev.start)) and (t.end or t.start) is not None
                     and (re.match(r"(?:through|thru|until|till|to)\b", t.text, re.I)
                          and re.fullmatch(r"\s*,?\s*", gap)
                          or re.fullmatch(r"\s*,?\s*(?:through|thru|until|till|to)\s+", gap, re.I))):
                 # from Tuesday, June 10, through Thursday, June 12[, between 10 p.m. and 5 a.m.]: one range
                 last = t.start if t.start is not None else t.end
                 start, end = prev.start, t.end or t.start
-                if _time_only(t, self.today) and isinstance(last, dt.datetime):  # from 9 a.m. to about 1 p.m.
-                    day = _day(prev.start)
+                if time_only(t, self.today) and isinstance(last, dt.datetime):  # from 9 a.m. to about 1 p.m.
+                    day = day_of(prev.start)
                     end = (t.end or last).replace(year=day.year, month=day.month, day=day.day)
                 elif isinstance(last, dt.datetime):  # nightly hours: from the first night to the last one
-                    start = dt.datetime.combine(_day(prev.start), last.timetz())
-                    end = dt.datetime.combine(_day(last), (t.end or last).timetz())
+                    start = dt.datetime.combine(day_of(prev.start), last.timetz())
+                    end = dt.datetime.combine(day_of(last), (t.end or last).timetz())
                 out[-1] = replace(prev, text=self.text[prev.span[0]:t.span[1]], span=(prev.span[0], t.span[1]),
                                   start=start, end=end, type="range", mod=None, rule=prev.rule + "+through")
                 continue
             if (prev is not None and not isinstance(prev.start, dt.datetime) and prev.start is not None
-                    and isinstance(t.start, dt.datetime) and _day(prev.start) == _day(prev.end or prev.start)
-                    and _day(t.start) == _day(t.end or t.start)
+                    and isinstance(t.start, dt.datetime) and day_of(prev.start) == day_of(prev.end or prev.start)
+                    and day_of(t.start) == day_of(t.end or t.start)
                     and re.fullmatch(r"\s*,?\s*(?:and|or|&|和|及|、)\s*,?\s*", gap)):
                 # on Wednesday, June 11, and Saturday, June 14, from 9 a.m. to 3 p.m.: both days, those hours
-                day = _day(prev.start)
+                day = day_of(prev.start)
                 out[-1] = replace(prev, start=t.start.replace(year=day.year, month=day.month, day=day.day),
                                   end=(t.end or t.start).replace(year=day.year, month=day.month, day=day.day),
                                   type=t.type, rule=prev.rule + "+shared-time")
-            if prev is None and self.day_heading is not None and _time_only(t, self.today):
+            if prev is None and self.day_heading is not None and time_only(t, self.today):
                 day = self.day_heading  # 7:30 p.m., Kessler Concert Hall — under "Wednesday, Oct. 22"
                 at = t.start if t.start is not None else t.end
                 moment = at.replace(year=day.year, month=day.month, day=day.day)
@@ -223,18 +241,18 @@ class _Reader:
                 out.append(replace(t, start=moment, end=end, type="datetime", rule=t.rule + "+heading-day"))
                 continue
             if (prev is not None and isinstance(prev.start, dt.datetime) and t.start is not None
-                    and not isinstance(t.start, dt.datetime) and _day(t.start) == _day(t.end or t.start)
+                    and not isinstance(t.start, dt.datetime) and day_of(t.start) == day_of(t.end or t.start)
                     and re.fullmatch(r"\s*,?\s*(?:and|or|&|和|及|、)\s*,?\s*", self.text[prev.span[1]:t.span[0]])):
                 # at 6:30 p.m. on Tuesday, Aug. 13, and Tuesday, Aug. 27: the same hour both days
-                day = _day(t.start)
+                day = day_of(t.start)
                 moment = prev.start.replace(year=day.year, month=day.month, day=day.day)
                 out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+shared-time"))
                 continue
-            if prev is None or not _time_only(t, self.today) or prev.start is None:
+            if prev is None or not time_only(t, self.today) or prev.start is None:
                 out.append(t)
                 continue
             gap = self.text[prev.span[1]:t.span[0]]
-            if (isinstance(prev.start, dt.datetime) and _day(prev.start) == _day(prev.end or prev.start)
+            if (isinstance(prev.start, dt.datetime) and day_of(prev.start) == day_of(prev.end or prev.start)
                     and not re.search(r"[\n.。;；!?！？]", gap)):
                 day = prev.start.date()  # services at 5 p.m. (family service) and 10 p.m.: one more time
                 at = t.start if t.start is not None else t.end
@@ -245,10 +263,10 @@ class _Reader:
             if not adjacent and re.search(r"[\n.。;；!?！？]", gap):
                 out.append(t)  # another statement
                 continue
-            one_day = prev.end is None or _day(prev.end) == _day(prev.start)
+            one_day = prev.end is None or day_of(prev.end) == day_of(prev.start)
             if isinstance(prev.start, dt.datetime) or not (one_day or adjacent):
                 continue
-            first, last = _day(prev.start), _day(prev.end or prev.start)
+            first, last = day_of(prev.start), day_of(prev.end or prev.start)
             at = t.start if t.start is not None else t.end
             start = at.replace(year=first.year, month=first.month, day=first.day)
             end = (t.end or at).replace(year=last.year, month=last.month, day=last.day)
@@ -258,16 +276,16 @@ class _Reader:
                               rule=prev.rule + "+time")
             before = out[-2] if len(out) > 1 else None
             if (before is not None and not isinstance(before.start, dt.datetime) and before.start is not None
-                    and _day(before.start) == _day(before.end or before.start) and one_day
+                    and day_of(before.start) == day_of(before.end or before.start) and one_day
                     and re.fullmatch(r"\s*,?\s*(?:and|&|or|和|及|、)\s*,?\s*", self.text[before.span[1]:prev.span[0]])):
                 # on Wednesday, June 11, and Saturday, June 14, from 9 a.m.: the hours serve both days
-                day = _day(before.start)
+                day = day_of(before.start)
                 out[-2] = replace(before, start=start.replace(year=day.year, month=day.month, day=day.day),
                                   end=end.replace(year=day.year, month=day.month, day=day.day),
                                   rule=before.rule + "+time")
         return out
 
-    def extend_with_duration(self, sentence: str, s: int, d: Timex, earlier: list[_Draft]) -> None:
+    def extend_with_duration(self, sentence: str, s: int, d: Timex, earlier: list[Draft]) -> None:
         """此次大赛为期1个月: a later sentence gives the last event of the article its length."""
         lead = self.text[max(s, d.span[0] - 4):d.span[0]]
         if not DURATION_LEAD.search(lead) or not d.duration:
@@ -277,7 +295,7 @@ class _Reader:
         last = earlier[-1]
         if s - last.sentence[1] > 600 or last.end not in (None, last.start):
             return
-        _extend(last, d.duration)
+        extend_draft(last, d.duration)
 
     def final_dates(self, sentence: str, s: int, dates: list[Timex]) -> list[Timex]:
         """报名截止时间推迟至7月21日: only the date after the revision word counts."""
@@ -286,10 +304,10 @@ class _Reader:
         after = [t for t in dates if t.span[0] >= s + m.start()]
         return after or dates
 
-    def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> _Draft | None:
-        if (not HAN.search(t.text) and _time_only(t, self.today) and self.day_heading is None
+    def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> Draft | None:
+        if (not HAN.search(t.text) and time_only(t, self.today) and self.day_heading is None
                 and not re.search(r"\b(?:today|tonight|this)\b", self.text[max(s, t.span[0] - 30):t.span[1] + 20], re.I)
-                and not any(o is not t and not _time_only(o, self.today) for o in self.in_sentence)):
+                and not any(o is not t and not time_only(o, self.today) for o in self.in_sentence)):
             return None  # elementary schools run 8:10 a.m. to 2:40 p.m.: a schedule, not a day
         if (CLOCK_ONLY.fullmatch(t.rule) or isinstance(t.start, dt.datetime) and not NAMED_DAY.search(t.text)
                 and not re.search(r"[月日号天周年今明昨]|tomorrow|today|tonight|yesterday", t.text, re.I)) and (
@@ -314,7 +332,7 @@ class _Reader:
             return None  # a link list, an attachment, an e-mail header: not the story
         if re.search(r"\bminutes\s+of\s+(?:the\s+)?$", self.text[max(s, t.span[0] - 20):t.span[0]], re.I):
             return None  # approval of the minutes of the February 25 meeting
-        if (not HAN.search(self.text[s:e]) and _day(t.end or t.start) < self.today - dt.timedelta(days=7)
+        if (not HAN.search(self.text[s:e]) and day_of(t.end or t.start) < self.today - dt.timedelta(days=7)
                 and re.search(r"\b(?:was|were|had been)\b", self.text[s:e])):
             return None  # First reading was held February 25: a recap, not an entry
         if re.match(r"\s*(?:/\s*(?:PRNewswire|Business\s*Wire|GLOBE\s*NEWSWIRE)|\((?:Reuters|AP|AFP|Xinhua)\))", after + self.text[t.span[1] + 6:t.span[1] + 24], re.I):
@@ -362,7 +380,7 @@ class _Reader:
         window = self.text[t.span[1]:limit]
         before = self.text[clause_start:t.span[0]]
         sentence = self.text[s:e]
-        clause_end = t.span[1] + _clause_end(self.text[t.span[1]:e], 0)
+        clause_end = t.span[1] + clause_end_at(self.text[t.span[1]:e], 0)
         if REPORTER.search(self.text[clause_start:clause_end]) or (
                 REPORTER.search(self.text[t.span[1]:e]) and not TRIGGER.search(self.text[t.span[1]:t.span[1] + 6])):
             return None  # 是日上午10时20分，记者在…看到; 记者昨日从…获悉
@@ -384,12 +402,12 @@ class _Reader:
                 window, trigger_at = rest, limit + trigger.start()
         named = (NAMED_TIME.search(before) or NAMED_TIME.search(self.text[s:t.span[0]])
                  or (NAMED_AFTER.match(self.text[t.span[1]:clause_end])
-                     if (_day(t.end or t.start) - _day(t.start or t.end)).days < 27 else None))  # 布展时间为…, Senior prom: …, …为防火期
+                     if (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27 else None))  # 布展时间为…, Senior prom: …, …为防火期
         if STANDING_RULE.search(before):
             return None  # the second and fourth Tuesday of each month: a rule, not a date
         holiday_span = ("holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
                         and not re.match(r"[^，。]{0,8}?(?:安排|通知|有关|方案|工作)", window)  # 放假安排: a notice's subject
-                        and _day(t.end or t.start) >= self.today - dt.timedelta(days=30))  # not 去年国庆假期
+                        and day_of(t.end or t.start) >= self.today - dt.timedelta(days=30))  # not 去年国庆假期
         deadline_target = (t.mod == "deadline" and (t.grain != "year" or re.search(r"前|底|末|截|by|until|before", t.text, re.I))) or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
         revised_here = REVISION.search(self.text[max(s, t.span[0] - 6):t.span[0]])
@@ -397,8 +415,8 @@ class _Reader:
                 not re.search(r"[月日号]", t.text):
             return None  # 末班车延长至22:40: a service detail
         heading = None
-        if trigger is None and _day(t.start or t.end) >= self.today - dt.timedelta(days=30) \
-                and (_day(t.end or t.start) - _day(t.start or t.end)).days < 27 and not t.text.endswith("期间") \
+        if trigger is None and day_of(t.start or t.end) >= self.today - dt.timedelta(days=30) \
+                and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27 and not t.text.endswith("期间") \
                 and len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 2 and not STATISTIC.search(sentence):
             heading = self.section_heading(s)  # a statement with content under a short heading
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading):
@@ -413,11 +431,11 @@ class _Reader:
             title_text = heading
             if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
                 hs, he = self.prep.headlines[0]
-                title_text = _clean_title(self.text[hs:he], []) or heading
+                title_text = clean_title(self.text[hs:he], []) or heading
         elif named is not None and trigger is None:
             groups = named.groupdict()
             what = groups.get("what") or groups.get("what_en") or groups.get("what_dash") or groups.get("what_paren") or ""
-            title_text = _clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
+            title_text = clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
         if len(title_text) < 4 and self.topic_of(s):
@@ -434,7 +452,7 @@ class _Reader:
             if len(subject.strip(" 现已将并")) < 3 and len(pieces) > 1:  # 特展“丝路遗珍”因…，展期延长至
                 subject = re.sub(r"因.*$", "", pieces[-2]) + subject
             subject = re.sub(r"(?:时间|日期)?(?:原定|原为|原计划).*$", "", subject)
-            title_text = _clean_title(subject, [x.text for x in self.in_sentence]) or title_text
+            title_text = clean_title(subject, [x.text for x in self.in_sentence]) or title_text
             if re.search(r"截止|deadline|close", subject, re.I):
                 kind = "deadline"
         start, end, all_day = self.when(t, kind)
@@ -450,13 +468,13 @@ class _Reader:
                 continue
             if trigger is not None and ENDING.fullmatch(trigger.group()):
                 # 昨日，历时两天半的中考圆满结束: it ended that day, so it began that long before
-                begins = _add_duration(start, d.duration, backwards=True)
+                begins = add_duration(start, d.duration, backwards=True)
                 if begins is not None:
-                    start, end, kind, approximate = begins, _day(start), "period", True
+                    start, end, kind, approximate = begins, day_of(start), "period", True
                     all_day = True
             elif d.span[0] > t.span[0] and FORWARD_LEAD.search(lead) and not any(
                     t.span[1] <= o.span[0] < d.span[0] for o in self.in_sentence if o.type not in ("duration", "set")):
-                ends = _add_duration(start, d.duration, backwards=False)
+                ends = add_duration(start, d.duration, backwards=False)
                 if ends is not None:
                     end, kind = ends, "period"
         if kind == "deadline":
@@ -468,9 +486,9 @@ class _Reader:
             start = end = bound
             all_day = not isinstance(bound, dt.datetime)
         headline = self.prep.headline_before(s)
-        return _Draft(title=title_text, start=start, end=end, all_day=all_day, kind=kind, approximate=approximate,
+        return Draft(title=title_text, start=start, end=end, all_day=all_day, kind=kind, approximate=approximate,
                       sentence=(s, e), span=t.span, timex=t.text, section=headline or "", trigger_at=trigger_at,
-                      revises=_clean_title(subject, []) if revised and s + revised.end() <= t.span[0] else "")
+                      revises=clean_title(subject, []) if revised and s + revised.end() <= t.span[0] else "")
 
     def english_title(self, s: int, e: int, t: Timex, window: str) -> str:
         """English puts the subject first: "Parent-teacher conferences will be held April 17–18",
@@ -496,7 +514,7 @@ class _Reader:
             subject = subject + " " + purpose.group(1)
         if len(EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
-            subject = self.text[s:colon] if colon > s else window[:_clause_end(window, 0)]
+            subject = self.text[s:colon] if colon > s else window[:clause_end_at(window, 0)]
         held = re.search(r"\b(?:hold|holds|host|hosts|holding|hosting|have|has|presents?|offers?)\s+"
                          r"(?:a|an|the|its|their)\s+(?:annual\s+|first\s+|next\s+)?"
                          r"(?P<what>[^,;.]{3,60})", subject, re.I)
@@ -507,16 +525,16 @@ class _Reader:
             title = EN_TRIM.sub("", title).strip(" ,;:.")
         title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
         title = title[:1].upper() + title[1:]
-        return _shorten(title) if len(title) > 40 else title
+        return shorten(title) if len(title) > 40 else title
 
-    def starts_now(self, s: int, e: int, m: re.Match) -> _Draft:
+    def starts_now(self, s: int, e: int, m: re.Match) -> Draft:
         """The advisory is effective immediately: a start on the day of publication."""
         subject = self.text[s:s + m.start()]
-        title = _clean_title(re.sub(r"\s+(?:is|are|was|were|will be|becomes?)\s*$", "", subject.strip()), [])
+        title = clean_title(re.sub(r"\s+(?:is|are|was|were|will be|becomes?)\s*$", "", subject.strip()), [])
         if not HAN.search(title):
             title = EN_TRIM.sub("", title).strip(" ,")
             title = title[:1].upper() + title[1:]
-        return _Draft(title=_shorten(title) if len(title) > 40 else title or m.group(), start=self.today, end=None,
+        return Draft(title=shorten(title) if len(title) > 40 else title or m.group(), start=self.today, end=None,
                       all_day=True, kind="start", approximate=False, sentence=(s, e),
                       span=(s + m.start(), s + m.end()), timex=m.group(), section=self.prep.headline_before(s) or "")
 
@@ -570,14 +588,14 @@ class _Reader:
 
     def kind_of(self, t: Timex, trigger: re.Match | None, window: str, before: str, deadline_target: bool) -> str:
         word = trigger.group() if trigger else ""
-        if (t.start is not None and _day(t.start) == self.today and t.end is not None and "即日" in t.text
+        if (t.start is not None and day_of(t.start) == self.today and t.end is not None and "即日" in t.text
                 and re.search(r"报名|申报|提交|报送|注册|预约|征集", word + window[:30])):
             return "deadline"  # 即日起至10月20日17:00完成报名: the day that matters is the last
-        two_sided = t.start is not None and t.end is not None and _day(t.start) != _day(t.end)
+        two_sided = t.start is not None and t.end is not None and day_of(t.start) != day_of(t.end)
         if two_sided and t.type == "range" and not re.search(r"前|截止|截至|^(?:by|until|before)\b", t.text, re.I) \
                 and t.start != self.ref:
             return "period"  # Season closes with "Much Ado", April 18 through May 5: the run, not its end
-        if (t.start is not None and _day(t.start) == self.today and t.end is not None and "即日" in t.text
+        if (t.start is not None and day_of(t.start) == self.today and t.end is not None and "即日" in t.text
                 and re.search(r"报名|申报|提交|报送|注册|预约|征集", word + window[:30])):
             return "deadline"  # 即日起至10月20日17:00完成报名: the day that matters is the last
         if t.mod == "deadline" or re.search(r"截止|deadline|\bdue\b|closes?\b|no later than|last day (?:to|for)",
@@ -589,7 +607,7 @@ class _Reader:
             return "start"
         if ANNOUNCE.search(word):
             return "announcement"
-        if t.type == "range" and t.start is not None and t.end is not None and _day(t.start) != _day(t.end):
+        if t.type == "range" and t.start is not None and t.end is not None and day_of(t.start) != day_of(t.end):
             return "period"
         if t.mod == "start":
             return "start"
@@ -626,343 +644,26 @@ class _Reader:
         if not HAN.search(self.text[s:e]):
             return self.english_title(s, e, t, window)
         if trigger is not None and trigger.string is window:
-            tail_end = _clause_end(window, trigger.end())
+            tail_end = clause_end_at(window, trigger.end())
             head_start = max(window.rfind("，", 0, trigger.start()), window.rfind(",", 0, trigger.start())) + 1
             raw = window[head_start:tail_end]
             if head_start == 0:
-                raw = _clause_tail(before) + raw
+                raw = clause_tail(before) + raw
         else:
-            own = window[:_clause_end(window, 0)]
+            own = window[:clause_end_at(window, 0)]
             if len(own.strip()) < 2 and not before.strip(" 到至在于从"):
-                nxt = _clause_end(window, 0) + 1
-                own = window[nxt:_clause_end(window, nxt)]
+                nxt = clause_end_at(window, 0) + 1
+                own = window[nxt:clause_end_at(window, nxt)]
             raw = before + own
-        title = _clean_title(raw, [x.text for x in self.in_sentence] + [t.text])
+        title = clean_title(raw, [x.text for x in self.in_sentence] + [t.text])
         if len(title) < 4 and self.topic_of(s):
             title = self.topic_of(s) + title
         headline = self.prep.headline_before(s)
-        if headline and (len(title) > 40 or len(title) < 4 or _similar(headline, title) > 0.5):
-            h = _clean_title(headline, [])
+        if headline and (len(title) > 40 or len(title) < 4 or similar(headline, title) > 0.5):
+            h = clean_title(headline, [])
             if 4 <= len(h) <= 40 and not re.search(r"\d+月\d+日|[上中下]旬", h):
-                if _similar(h, title) > 0.3 or len(title) > 40 or len(title) < 4:
+                if similar(h, title) > 0.3 or len(title) > 40 or len(title) < 4:
                     title = h
         if len(title) > 40:
-            title = _shorten(title)
+            title = shorten(title)
         return title
-
-
-@dataclass
-class _Draft:
-    title: str
-    start: object
-    end: object
-    all_day: bool
-    kind: str
-    approximate: bool
-    sentence: tuple[int, int]
-    span: tuple[int, int]
-    timex: str
-    section: str = ""  # the headline of the article it belongs to
-    revises: str = ""  # 报名截止时间 when this date replaces an earlier one
-    trigger_at: int = -1  # where the verb that made it an event stands
-
-    def event(self, prep: Prepared) -> Event:
-        s, e = self.sentence
-        evidence = re.sub(r"\s+", " ", prep.text[s:e]).strip()
-        span = (prep.original(self.span[0]), prep.original(self.span[1] - 1) + 1)
-        return Event(title=self.title, start=self.start, end=self.end, all_day=self.all_day, kind=self.kind,
-                     approximate=self.approximate, evidence=evidence, span=span, timex=self.timex)
-
-
-# ---------------------------------------------------------------- helpers
-def _day(v) -> dt.date:
-    return v.date() if isinstance(v, dt.datetime) else v
-
-
-def _clause_end(text: str, pos: int) -> int:
-    m = re.compile(r"[，,；;。！？!?]").search(text, pos)
-    return m.start() if m else len(text)
-
-
-def _clause_tail(text: str) -> str:
-    cut = max(text.rfind(c) for c in "，,：:；;")
-    return text[cut + 1:] if cut >= 0 else text
-
-
-def _clean_title(raw: str, date_words: list[str]) -> str:
-    title = BYLINE.sub("", raw)
-    title = re.sub(r"^\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*", "", title)
-    for w in sorted(date_words, key=len, reverse=True):
-        title = title.replace(w, "")
-    title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
-    title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]", "", title)
-    title = re.sub(r"^[、，,和及与]+|[、，,和及与]+$", "", title.strip())
-    title = re.sub(r"(?:\d{4}|[今去明]|本)年(?:度)?(?=[\u4e00-\u9fff“])", "", title)
-    title = re.sub(r"^(?:从|自|于|在|到|至)\s*", "", title.strip())
-    for _ in range(3):
-        title = LEAD_WORDS.sub("", title.strip())
-    title = re.sub(r"(?:预计|计划|将于|将在|拟于|定于|将|于)(?=[\u4e00-\u9fff])", "", title)
-    title = re.sub(r"\s+", " ", title)
-    title = TITLE_NOISE.sub("", title).strip(" ，,。")
-    title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于)$", "", title).rstrip("：:，,、 ")
-    if title[:1].islower():
-        title = title[0].upper() + title[1:]
-    return title
-
-
-def _shorten(title: str) -> str:
-    """Long titles keep their head noun phrase: drop 由…的 attributives, then cut at 40."""
-    m = re.search(r"(?:由|经)[^，。]{2,30}?的", title)
-    if m and len(title) - (m.end() - m.start()) >= 6:
-        title = title[:m.start()] + title[m.end():]
-    if len(title) > 40:
-        cut = max(title.rfind("，", 0, 40), title.rfind("、", 0, 40), title.rfind(" ", 0, 40))
-        title = title[:cut] if cut >= 8 else title[:40]
-    return title.strip()
-
-
-def _bigrams(s: str) -> set[str]:
-    s = re.sub(r"[^\w\u4e00-\u9fff]", "", s.lower())
-    return {s[i:i + 2] for i in range(len(s) - 1)} - STOP_BIGRAMS
-
-
-def _similar(a: str, b: str) -> float:
-    x, y = _bigrams(a), _bigrams(b)
-    if not x or not y:
-        return 0.0
-    return len(x & y) / min(len(x), len(y))
-
-
-def _add_duration(start, iso: str, backwards: bool):
-    """start moved by an ISO duration (P1M, P2.5D): the inclusive last day when going forward."""
-    m = re.fullmatch(r"P(?:(?P<y>[\d.]+)Y)?(?:(?P<mo>[\d.]+)M)?(?:(?P<w>[\d.]+)W)?(?:(?P<d>[\d.]+)D)?(?:T.*)?", iso)
-    if not m or start is None:
-        return None
-    years, months, weeks, days = (float(m[g]) if m[g] else 0.0 for g in ("y", "mo", "w", "d"))
-    days += 7 * weeks
-    base = _day(start)
-    total_months = int(years * 12 + months)
-    extra_days = (years * 12 + months - total_months) * 30 + days
-    sign = -1 if backwards else 1
-    y, mo = divmod(base.year * 12 + base.month - 1 + sign * total_months, 12)
-    mo += 1
-    import calendar
-
-    day = min(base.day, calendar.monthrange(y, mo)[1])
-    moved = dt.date(y, mo, day) + dt.timedelta(days=sign * int(extra_days))
-    if backwards:
-        return moved + dt.timedelta(days=1) if extra_days == int(extra_days) and extra_days else moved
-    return moved if total_months else moved - dt.timedelta(days=1)
-
-
-def _overlap(a: _Draft, b: _Draft) -> bool:
-    a0, a1 = _day(a.start), _day(a.end) if a.end is not None else _day(a.start)
-    b0, b1 = _day(b.start), _day(b.end) if b.end is not None else _day(b.start)
-    return a0 <= b1 and b0 <= a1
-
-
-def _time_only(t: Timex, today: dt.date) -> bool:
-    """A clock time with no date of its own (3:30–7 p.m., 下午3点, by 12 p.m.)."""
-    at = t.start if t.start is not None else t.end
-    return (isinstance(at, dt.datetime) and at.date() == today
-            and not re.search(r"\d+\s*[月日号]|[A-Za-z]{3,}day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|今|明|昨",
-                              t.text))
-
-
-def _runs_through(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """…will open on Saturday, October 7. The exhibition runs through January 14: one run."""
-    out: list[_Draft] = []
-    for d in drafts:
-        prev = out[-1] if out else None
-        if (prev is not None and d.kind == "deadline" and re.match(r"(?:through|until|till)\b", d.timex, re.I)
-                and re.search(r"\b(?:runs?|continues?|remains?|stays?|is on view|on view|will be on view)\b",
-                              text[d.sentence[0]:d.span[0]], re.I)
-                and 0 <= d.sentence[0] - prev.sentence[1] <= 3 and _day(prev.end or prev.start) < _day(d.start)
-                and _day(prev.start) == _day(prev.end or prev.start)):
-            prev.end, prev.kind, prev.all_day = _day(d.start), "period", True
-            prev.start = _day(prev.start)
-            continue
-        out.append(d)
-    return out
-
-
-def _continue_until(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """灯会持续至正月十八 / the show runs until May 5: the end of the happening just named."""
-    out: list[_Draft] = []
-    for d in drafts:
-        prev = out[-1] if out else None
-        lead = text[max(prev.span[1] if prev else 0, d.span[0] - 12):d.span[0]] if prev else ""
-        until = re.search(r"(?P<who>[\u4e00-\u9fff]{0,6}?)(?:将)?(?:持续|延续|一直|开放)(?:至|到)\s*$", lead)
-        if (prev is not None and until and prev.sentence == d.sentence and prev.end in (None, prev.start)
-                and _day(d.end or d.start) > _day(prev.start)):
-            if not prev.all_day and until["who"]:
-                # 亮灯仪式 at 18:00, 灯会持续至正月十八: the ceremony stays a moment; the fair is a period
-                out.append(replace(prev, title=until["who"], start=_day(prev.start), end=_day(d.end or d.start),
-                                   all_day=True, kind="period", span=d.span, timex=d.timex))
-                continue
-            prev.end, prev.kind = _day(d.end or d.start), "period"
-            if not prev.all_day:
-                prev.end = dt.datetime.combine(prev.end, dt.time(23, 59), prev.start.tzinfo)
-            continue
-        out.append(d)
-    return out
-
-
-def _pair_open_close(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """Registration opens May 1 and closes May 31; closed from March 24, through April 18: one
-    period, not two markers."""
-    out: list[_Draft] = []
-    for d in drafts:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.sentence == d.sentence and prev.kind == "start" and prev.end is None
-                and (re.match(r"\W{0,3}(?:through|until|to|till)\b", d.timex, re.I)
-                     or re.search(r"前$", d.timex) and re.match(r"\s*(?:全部|全面)?(?:完工|完成|结束|竣工|建成)",
-                                                              text[d.span[1]:d.span[1] + 6]))
-                and _day(d.start) > _day(prev.start)):
-            prev.end, prev.kind = (_day(d.end or d.start) if prev.all_day else (d.end or d.start)), "period"
-            continue
-        if (prev is not None and prev.sentence == d.sentence
-                and (prev.end in (None, prev.start) or prev.approximate and _width(prev) <= 10)
-                and OPENS.search(text[prev.sentence[0]:prev.span[0]] + " " + prev.title)
-                and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex)]) and _day(d.start) > _day(prev.start)):
-            prev.end, prev.kind = (d.end or d.start), "period"
-            if prev.all_day:
-                prev.end = _day(prev.end)
-            prev.title = re.sub(r"\s+(?:opens?|begins?|starts?|resumes?)$", "", prev.title)
-            continue
-        out.append(d)
-    return out
-
-
-def _drop_restated_headlines(drafts: list[_Draft], prep: Prepared) -> list[_Draft]:
-    """A headline restates its article: its event gives way to a body event of the same days."""
-    heads = {s for s, _ in prep.headlines}
-    out = []
-    for d in drafts:
-        if d.sentence[0] in heads or (d.sentence[0] - 1) in heads:
-            body = [b for b in drafts if b is not d and b.section == d.section and b.sentence[0] > d.sentence[0]
-                    and _overlap(b, d)]
-            if body:
-                # 2025年高考6月7日开考: an editor's headline is the best name for the happening
-                if 4 <= len(d.title) <= 20 and len(d.title) < len(body[0].title):
-                    body[0].title = d.title
-                continue
-        out.append(d)
-    return out
-
-
-def _precise_first(drafts: list[_Draft]) -> list[_Draft]:
-    """国务院昨日召开常务会议，听取关于前三季度…的汇报: next to a day, a quarter is a topic."""
-    def coarse(d: _Draft) -> bool:
-        return (_day(d.end or d.start) - _day(d.start)).days >= 27 and d.kind != "deadline"
-    if any(not coarse(d) and NAMED_DAY.search(d.timex) for d in drafts):
-        return [d for d in drafts if not coarse(d)]
-    return drafts
-
-
-
-
-
-def _one_per_verb(drafts: list[_Draft]) -> list[_Draft]:
-    """3月14日上午9时，县政府召开2024年一季度经济运行分析会: one verb, one happening — the quarter
-    is in the meeting's name; the most precise date wins."""
-    def coarse(d: _Draft) -> bool:
-        return (_day(d.end or d.start) - _day(d.start)).days >= 27
-    out: list[_Draft] = []
-    for d in drafts:
-        twin = next((o for o in out if o.trigger_at == d.trigger_at >= 0 and coarse(o) != coarse(d)), None)
-        if twin is None:
-            out.append(d)  # 2月4日、2月18日上班: listed days share their verb and stay apart
-        elif coarse(twin):
-            out[out.index(twin)] = d
-    return out
-
-
-def _join_consecutive(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """5月17日、18日两天，举办非遗市集: days listed side by side for one happening are one period."""
-    out: list[_Draft] = []
-    for d in drafts:
-        prev = out[-1] if out else None
-        if (prev is not None and _similar(prev.title, d.title) >= 0.5 and prev.all_day and d.all_day
-                and prev.kind == d.kind and _day(d.start) == _day(prev.end or prev.start) + dt.timedelta(days=1)
-                and (re.match(r"\s*(?:[两二三四五六七八九十几]|这|等)\s*[天日]|\s*期间", text[d.span[1]:d.span[1] + 6])
-                     or (re.fullmatch(r"\s*[、和及与]\s*", text[prev.span[1]:d.span[0]])
-                         and not re.search(r"[（(](?:星期|周)", prev.timex + d.timex)))):
-            prev.end, prev.kind = _day(d.end or d.start), "period" if prev.kind == "event" else prev.kind
-            continue
-        out.append(d)
-    return out
-
-
-def _apply_revisions(drafts: list[_Draft]) -> list[_Draft]:
-    """报名截止时间推迟至7月21日: an earlier period of the same thing now ends on the new date,
-    and an earlier deadline for it is gone."""
-    out = list(drafts)
-    for new in drafts:
-        if not new.revises:
-            continue
-        for old in list(out):
-            if (old is new or old.sentence[0] >= new.sentence[0] or len(new.revises) < 3
-                    or _similar(old.title, new.revises) < 0.3):
-                continue
-            if old.kind == "period" and old.end is not None:
-                old.end = _day(new.start) if old.all_day else old.end.replace(
-                    year=new.start.year, month=new.start.month, day=new.start.day)
-            elif old.kind == "deadline":
-                out.remove(old)
-    return out
-
-
-def _same_happening(a: _Draft, b: _Draft) -> bool:
-    """Similar titles; or, within one article, titles that share a word and a day.  Two
-    different times of day are two happenings, however alike their titles."""
-    if not a.all_day and not b.all_day and a.start != b.start:
-        return False
-    for long, short in ((a, b), (b, a)):
-        if _day(long.start) != _day(long.end or long.start) and _day(short.start) == _day(short.end or short.start) \
-                and _day(short.start) != _day(long.end):
-            return False  # an opening ceremony on a festival's first day is a happening of its own
-    similarity = _similar(a.title, b.title)
-    if similarity >= 0.34:
-        return True
-    if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \
-            and _day(a.start) != _day(a.end):
-        return True  # 举办 6月21日至23日 … 展期为6月21日至23日: one exhibition
-    return bool(a.section) and a.section == b.section and similarity >= 0.2 \
-        and _day(a.start) <= _day(b.end or b.start) and _day(b.start) <= _day(a.end or a.start)
-
-
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """One event per happening: similar titles with overlapping dates become one."""
-    kept: list[_Draft] = []
-    for d in drafts:
-        twin = next((k for k in kept if (k.kind == d.kind or {k.kind, d.kind} <= {"event", "period"})
-                     and _overlap(k, d) and _same_happening(k, d)), None)
-        if twin is None:
-            kept.append(d)
-            continue
-        if twin.kind != "period" and (d.kind == "period" or (twin.all_day and not d.all_day)):
-            # the more precise mention leads: its date, its sentence, its title
-            twin.start, twin.end, twin.all_day, twin.kind, twin.span, twin.timex = (
-                d.start, d.end, d.all_day, d.kind, d.span, d.timex)
-            twin.approximate, twin.sentence = d.approximate, d.sentence
-            if 4 <= len(d.title) <= 40:
-                twin.title = d.title
-        elif twin.kind == d.kind == "period" and _width(d) < _width(twin) and d.sentence == twin.sentence:
-            # 春节期间，正月初一至初五…上演: the narrower range is the one meant
-            twin.start, twin.end, twin.all_day, twin.span, twin.timex = d.start, d.end, d.all_day, d.span, d.timex
-        elif len(d.title) < len(twin.title) and len(d.title) >= 4 and twin.all_day == d.all_day:
-            twin.title = d.title
-    return kept
-
-
-def _width(d: _Draft) -> int:
-    return (_day(d.end or d.start) - _day(d.start)).days
-
-
-def _extend(draft: _Draft, duration: str) -> None:
-    end = _add_duration(draft.start, duration, backwards=False)
-    if end is not None:
-        draft.end, draft.kind, draft.approximate = end, "period", True
-        if not draft.all_day:
-            draft.start, draft.all_day = _day(draft.start), True

@@ -1,0 +1,140 @@
+"""The draft of an event while the reader works on it, and the small helpers the reader and the
+merging passes share (days, clauses, titles, similarity, durations)."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from calfeed.extract.cues import LEAD_WORDS, STOP_BIGRAMS, TITLE_NOISE
+from calfeed.extract.text import BYLINE, Prepared
+from calfeed.extract.types import Event, Timex
+
+
+@dataclass
+class Draft:
+    title: str
+    start: object
+    end: object
+    all_day: bool
+    kind: str
+    approximate: bool
+    sentence: tuple[int, int]
+    span: tuple[int, int]
+    timex: str
+    section: str = ""  # the headline of the article it belongs to
+    revises: str = ""  # 报名截止时间 when this date replaces an earlier one
+    trigger_at: int = -1  # where the verb that made it an event stands
+
+    def event(self, prep: Prepared) -> Event:
+        s, e = self.sentence
+        evidence = re.sub(r"\s+", " ", prep.text[s:e]).strip()
+        span = (prep.original(self.span[0]), prep.original(self.span[1] - 1) + 1)
+        return Event(title=self.title, start=self.start, end=self.end, all_day=self.all_day, kind=self.kind,
+                     approximate=self.approximate, evidence=evidence, span=span, timex=self.timex)
+
+
+# ---------------------------------------------------------------- helpers
+def day_of(v) -> dt.date:
+    return v.date() if isinstance(v, dt.datetime) else v
+
+
+def clause_end_at(text: str, pos: int) -> int:
+    m = re.compile(r"[，,；;。！？!?]").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def clause_tail(text: str) -> str:
+    cut = max(text.rfind(c) for c in "，,：:；;")
+    return text[cut + 1:] if cut >= 0 else text
+
+
+def clean_title(raw: str, date_words: list[str]) -> str:
+    title = BYLINE.sub("", raw)
+    title = re.sub(r"^\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*", "", title)
+    for w in sorted(date_words, key=len, reverse=True):
+        title = title.replace(w, "")
+    title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
+    title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]", "", title)
+    title = re.sub(r"^[、，,和及与]+|[、，,和及与]+$", "", title.strip())
+    title = re.sub(r"(?:\d{4}|[今去明]|本)年(?:度)?(?=[\u4e00-\u9fff“])", "", title)
+    title = re.sub(r"^(?:从|自|于|在|到|至)\s*", "", title.strip())
+    for _ in range(3):
+        title = LEAD_WORDS.sub("", title.strip())
+    title = re.sub(r"(?:预计|计划|将于|将在|拟于|定于|将|于)(?=[\u4e00-\u9fff])", "", title)
+    title = re.sub(r"\s+", " ", title)
+    title = TITLE_NOISE.sub("", title).strip(" ，,。")
+    title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于)$", "", title).rstrip("：:，,、 ")
+    if title[:1].islower():
+        title = title[0].upper() + title[1:]
+    return title
+
+
+def shorten(title: str) -> str:
+    """Long titles keep their head noun phrase: drop 由…的 attributives, then cut at 40."""
+    m = re.search(r"(?:由|经)[^，。]{2,30}?的", title)
+    if m and len(title) - (m.end() - m.start()) >= 6:
+        title = title[:m.start()] + title[m.end():]
+    if len(title) > 40:
+        cut = max(title.rfind("，", 0, 40), title.rfind("、", 0, 40), title.rfind(" ", 0, 40))
+        title = title[:cut] if cut >= 8 else title[:40]
+    return title.strip()
+
+
+def bigrams(s: str) -> set[str]:
+    s = re.sub(r"[^\w\u4e00-\u9fff]", "", s.lower())
+    return {s[i:i + 2] for i in range(len(s) - 1)} - STOP_BIGRAMS
+
+
+def similar(a: str, b: str) -> float:
+    x, y = bigrams(a), bigrams(b)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+def add_duration(start, iso: str, backwards: bool):
+    """start moved by an ISO duration (P1M, P2.5D): the inclusive last day when going forward."""
+    m = re.fullmatch(r"P(?:(?P<y>[\d.]+)Y)?(?:(?P<mo>[\d.]+)M)?(?:(?P<w>[\d.]+)W)?(?:(?P<d>[\d.]+)D)?(?:T.*)?", iso)
+    if not m or start is None:
+        return None
+    years, months, weeks, days = (float(m[g]) if m[g] else 0.0 for g in ("y", "mo", "w", "d"))
+    days += 7 * weeks
+    base = day_of(start)
+    total_months = int(years * 12 + months)
+    extra_days = (years * 12 + months - total_months) * 30 + days
+    sign = -1 if backwards else 1
+    y, mo = divmod(base.year * 12 + base.month - 1 + sign * total_months, 12)
+    mo += 1
+    day = min(base.day, calendar.monthrange(y, mo)[1])
+    moved = dt.date(y, mo, day) + dt.timedelta(days=sign * int(extra_days))
+    if backwards:
+        return moved + dt.timedelta(days=1) if extra_days == int(extra_days) and extra_days else moved
+    return moved if total_months else moved - dt.timedelta(days=1)
+
+
+def overlap(a: Draft, b: Draft) -> bool:
+    a0, a1 = day_of(a.start), day_of(a.end) if a.end is not None else day_of(a.start)
+    b0, b1 = day_of(b.start), day_of(b.end) if b.end is not None else day_of(b.start)
+    return a0 <= b1 and b0 <= a1
+
+
+def time_only(t: Timex, today: dt.date) -> bool:
+    """A clock time with no date of its own (3:30–7 p.m., 下午3点, by 12 p.m.)."""
+    at = t.start if t.start is not None else t.end
+    return (isinstance(at, dt.datetime) and at.date() == today
+            and not re.search(r"\d+\s*[月日号]|[A-Za-z]{3,}day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|今|明|昨",
+                              t.text))
+
+
+def width(d: Draft) -> int:
+    return (day_of(d.end or d.start) - day_of(d.start)).days
+
+
+def extend_draft(draft: Draft, duration: str) -> None:
+    end = add_duration(draft.start, duration, backwards=False)
+    if end is not None:
+        draft.end, draft.kind, draft.approximate = end, "period", True
+        if not draft.all_day:
+            draft.start, draft.all_day = day_of(draft.start), True

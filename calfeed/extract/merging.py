@@ -1,0 +1,201 @@
+"""One event per happening: the passes over a sentence's or a document's drafts that join what
+belongs together (opens…closes, 持续至, listed days, revisions, headlines and their body) and
+merge what is said twice."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from calfeed.extract.cues import CLOSES, NAMED_DAY, OPENS
+from calfeed.extract.drafts import Draft, day_of, overlap, similar, width
+from calfeed.extract.text import Prepared
+
+
+def runs_through(drafts: list[Draft], text: str) -> list[Draft]:
+    """…will open on Saturday, October 7. The exhibition runs through January 14: one run."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and d.kind == "deadline" and re.match(r"(?:through|until|till)\b", d.timex, re.I)
+                and re.search(r"\b(?:runs?|continues?|remains?|stays?|is on view|on view|will be on view)\b",
+                              text[d.sentence[0]:d.span[0]], re.I)
+                and 0 <= d.sentence[0] - prev.sentence[1] <= 3 and day_of(prev.end or prev.start) < day_of(d.start)
+                and day_of(prev.start) == day_of(prev.end or prev.start)):
+            prev.end, prev.kind, prev.all_day = day_of(d.start), "period", True
+            prev.start = day_of(prev.start)
+            continue
+        out.append(d)
+    return out
+
+
+def continue_until(drafts: list[Draft], text: str) -> list[Draft]:
+    """灯会持续至正月十八 / the show runs until May 5: the end of the happening just named."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        lead = text[max(prev.span[1] if prev else 0, d.span[0] - 12):d.span[0]] if prev else ""
+        until = re.search(r"(?P<who>[\u4e00-\u9fff]{0,6}?)(?:将)?(?:持续|延续|一直|开放)(?:至|到)\s*$", lead)
+        if (prev is not None and until and prev.sentence == d.sentence and prev.end in (None, prev.start)
+                and day_of(d.end or d.start) > day_of(prev.start)):
+            if not prev.all_day and until["who"]:
+                # 亮灯仪式 at 18:00, 灯会持续至正月十八: the ceremony stays a moment; the fair is a period
+                out.append(replace(prev, title=until["who"], start=day_of(prev.start), end=day_of(d.end or d.start),
+                                   all_day=True, kind="period", span=d.span, timex=d.timex))
+                continue
+            prev.end, prev.kind = day_of(d.end or d.start), "period"
+            if not prev.all_day:
+                prev.end = dt.datetime.combine(prev.end, dt.time(23, 59), prev.start.tzinfo)
+            continue
+        out.append(d)
+    return out
+
+
+def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
+    """Registration opens May 1 and closes May 31; closed from March 24, through April 18: one
+    period, not two markers."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.sentence == d.sentence and prev.kind == "start" and prev.end is None
+                and (re.match(r"\W{0,3}(?:through|until|to|till)\b", d.timex, re.I)
+                     or re.search(r"前$", d.timex) and re.match(r"\s*(?:全部|全面)?(?:完工|完成|结束|竣工|建成)",
+                                                              text[d.span[1]:d.span[1] + 6]))
+                and day_of(d.start) > day_of(prev.start)):
+            prev.end, prev.kind = (day_of(d.end or d.start) if prev.all_day else (d.end or d.start)), "period"
+            continue
+        if (prev is not None and prev.sentence == d.sentence
+                and (prev.end in (None, prev.start) or prev.approximate and width(prev) <= 10)
+                and OPENS.search(text[prev.sentence[0]:prev.span[0]] + " " + prev.title)
+                and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex)]) and day_of(d.start) > day_of(prev.start)):
+            prev.end, prev.kind = (d.end or d.start), "period"
+            if prev.all_day:
+                prev.end = day_of(prev.end)
+            prev.title = re.sub(r"\s+(?:opens?|begins?|starts?|resumes?)$", "", prev.title)
+            continue
+        out.append(d)
+    return out
+
+
+def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
+    """A headline restates its article: its event gives way to a body event of the same days."""
+    heads = {s for s, _ in prep.headlines}
+    out = []
+    for d in drafts:
+        if d.sentence[0] in heads or (d.sentence[0] - 1) in heads:
+            body = [b for b in drafts if b is not d and b.section == d.section and b.sentence[0] > d.sentence[0]
+                    and overlap(b, d)]
+            if body:
+                # 2025年高考6月7日开考: an editor's headline is the best name for the happening
+                if 4 <= len(d.title) <= 20 and len(d.title) < len(body[0].title):
+                    body[0].title = d.title
+                continue
+        out.append(d)
+    return out
+
+
+def precise_first(drafts: list[Draft]) -> list[Draft]:
+    """国务院昨日召开常务会议，听取关于前三季度…的汇报: next to a day, a quarter is a topic."""
+    def coarse(d: Draft) -> bool:
+        return (day_of(d.end or d.start) - day_of(d.start)).days >= 27 and d.kind != "deadline"
+    if any(not coarse(d) and NAMED_DAY.search(d.timex) for d in drafts):
+        return [d for d in drafts if not coarse(d)]
+    return drafts
+
+
+
+
+
+def one_per_verb(drafts: list[Draft]) -> list[Draft]:
+    """3月14日上午9时，县政府召开2024年一季度经济运行分析会: one verb, one happening — the quarter
+    is in the meeting's name; the most precise date wins."""
+    def coarse(d: Draft) -> bool:
+        return (day_of(d.end or d.start) - day_of(d.start)).days >= 27
+    out: list[Draft] = []
+    for d in drafts:
+        twin = next((o for o in out if o.trigger_at == d.trigger_at >= 0 and coarse(o) != coarse(d)), None)
+        if twin is None:
+            out.append(d)  # 2月4日、2月18日上班: listed days share their verb and stay apart
+        elif coarse(twin):
+            out[out.index(twin)] = d
+    return out
+
+
+def join_consecutive(drafts: list[Draft], text: str) -> list[Draft]:
+    """5月17日、18日两天，举办非遗市集: days listed side by side for one happening are one period."""
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and similar(prev.title, d.title) >= 0.5 and prev.all_day and d.all_day
+                and prev.kind == d.kind and day_of(d.start) == day_of(prev.end or prev.start) + dt.timedelta(days=1)
+                and (re.match(r"\s*(?:[两二三四五六七八九十几]|这|等)\s*[天日]|\s*期间", text[d.span[1]:d.span[1] + 6])
+                     or (re.fullmatch(r"\s*[、和及与]\s*", text[prev.span[1]:d.span[0]])
+                         and not re.search(r"[（(](?:星期|周)", prev.timex + d.timex)))):
+            prev.end, prev.kind = day_of(d.end or d.start), "period" if prev.kind == "event" else prev.kind
+            continue
+        out.append(d)
+    return out
+
+
+def apply_revisions(drafts: list[Draft]) -> list[Draft]:
+    """报名截止时间推迟至7月21日: an earlier period of the same thing now ends on the new date,
+    and an earlier deadline for it is gone."""
+    out = list(drafts)
+    for new in drafts:
+        if not new.revises:
+            continue
+        for old in list(out):
+            if (old is new or old.sentence[0] >= new.sentence[0] or len(new.revises) < 3
+                    or similar(old.title, new.revises) < 0.3):
+                continue
+            if old.kind == "period" and old.end is not None:
+                old.end = day_of(new.start) if old.all_day else old.end.replace(
+                    year=new.start.year, month=new.start.month, day=new.start.day)
+            elif old.kind == "deadline":
+                out.remove(old)
+    return out
+
+
+def same_happening(a: Draft, b: Draft) -> bool:
+    """Similar titles; or, within one article, titles that share a word and a day.  Two
+    different times of day are two happenings, however alike their titles."""
+    if not a.all_day and not b.all_day and a.start != b.start:
+        return False
+    for long, short in ((a, b), (b, a)):
+        if day_of(long.start) != day_of(long.end or long.start) and day_of(short.start) == day_of(short.end or short.start) \
+                and day_of(short.start) != day_of(long.end):
+            return False  # an opening ceremony on a festival's first day is a happening of its own
+    similarity = similar(a.title, b.title)
+    if similarity >= 0.34:
+        return True
+    if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \
+            and day_of(a.start) != day_of(a.end):
+        return True  # 举办 6月21日至23日 … 展期为6月21日至23日: one exhibition
+    return bool(a.section) and a.section == b.section and similarity >= 0.2 \
+        and day_of(a.start) <= day_of(b.end or b.start) and day_of(b.start) <= day_of(a.end or a.start)
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One event per happening: similar titles with overlapping dates become one."""
+    kept: list[Draft] = []
+    for d in drafts:
+        twin = next((k for k in kept if (k.kind == d.kind or {k.kind, d.kind} <= {"event", "period"})
+                     and overlap(k, d) and same_happening(k, d)), None)
+        if twin is None:
+            kept.append(d)
+            continue
+        if twin.kind != "period" and (d.kind == "period" or (twin.all_day and not d.all_day)):
+            # the more precise mention leads: its date, its sentence, its title
+            twin.start, twin.end, twin.all_day, twin.kind, twin.span, twin.timex = (
+                d.start, d.end, d.all_day, d.kind, d.span, d.timex)
+            twin.approximate, twin.sentence = d.approximate, d.sentence
+            if 4 <= len(d.title) <= 40:
+                twin.title = d.title
+        elif twin.kind == d.kind == "period" and width(d) < width(twin) and d.sentence == twin.sentence:
+            # 春节期间，正月初一至初五…上演: the narrower range is the one meant
+            twin.start, twin.end, twin.all_day, twin.span, twin.timex = d.start, d.end, d.all_day, d.span, d.timex
+        elif len(d.title) < len(twin.title) and len(d.title) >= 4 and twin.all_day == d.all_day:
+            twin.title = d.title
+    return kept
+
+
