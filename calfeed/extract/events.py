@@ -360,6 +360,12 @@ class _Reader:
         prefix = self.text[s:t.span[0]]
         if prefix.count('"') % 2 or prefix.count("“") > prefix.count("”"):
             return None  # "A Christmas Carol": inside a title
+        if re.search(r"\b[A-Za-z]+day\s*(?:through|to|-|–)\s*[A-Za-z]+day\b", t.text, re.I) and not re.search(
+                r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d", t.text):
+            return None  # 7 a.m. to 5 p.m., Monday through Friday: working hours
+        if CLOCK_ONLY.fullmatch(t.rule) and re.search(r"\d{1,2}\s*[:：]\s*\d{2}\s*[—\-~～至到]+\s*$",
+                                                      self.text[max(s, t.span[0] - 10):t.span[0]]):
+            return None  # 9:00—17:00（16:30停止入馆）: the end of a span of hours
         if t.type == "range" and re.fullmatch(
                 r"(?:[A-Za-z]+day\s*(?:through|to|-|–)\s*[A-Za-z]+day(?:[^0-9A-Za-z]+\d.*)?)|(?:周|星期)[一二三四五六日天]至(?:周|星期)[一二三四五六日天].*", t.text):
             return None  # Tuesday through Saturday, noon to 6 p.m.: opening hours
