@@ -650,9 +650,11 @@ class _Reader:
         if not HAN.search(self.text[s:e]):
             return self.english_title(s, e, t, window)
         if trigger is not None and trigger.string is window:
-            tail_end = clause_end_at(window, trigger.end())
+            # the window stops at the next date; the name may go on past it (召开三季度…新闻发布会)
+            full = self.text[t.span[1]:e] if self.text.startswith(window, t.span[1]) else window
+            tail_end = clause_end_at(full, trigger.end())
             head_start = max(window.rfind("，", 0, trigger.start()), window.rfind(",", 0, trigger.start())) + 1
-            raw = window[head_start:tail_end]
+            raw = full[head_start:tail_end]
             if head_start == 0:
                 raw = clause_tail(before) + raw
         else:
