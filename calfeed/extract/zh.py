@@ -385,7 +385,7 @@ class _Tagger:
             elif m["y_mfz"]:
                 f.fuzzy = m["y_mfz"]
         elif m["y_fz"]:
-            f.fuzzy = "年" + m["y_fz"] if len(m["y_fz"]) == 1 else m["y_fz"]
+            f.fuzzy = _year_fuzzy(m["y_fz"])
         elif m["y_season"]:
             f.season = m["y_season"]
         return f
@@ -417,13 +417,13 @@ class _Tagger:
             return None
         lo, hi = dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
         fz = m["pl_fz"] or ""
-        approx = False
-        if fz in ("期末", "末期", "末", "收官之年"):
-            lo, approx = dt.date(years[1], 1, 1) if fz == "收官之年" else hi, fz != "收官之年"
-            if fz != "收官之年":
-                lo = hi
+        approx = fz in ("期末", "末期", "末", "初期", "初")  # the named final/first year is exact
+        if fz in ("期末", "末期", "末"):
+            lo = hi
+        elif fz == "收官之年":
+            lo = dt.date(years[1], 1, 1)
         elif fz in ("初期", "初", "开局之年"):
-            hi, approx = dt.date(years[0], 12, 31), fz != "开局之年"
+            hi = dt.date(years[0], 12, 31)
         return self._f(m, 1, span=(lo, hi), grain="day" if lo == hi else "year", approx=approx)
 
     def atom_ryear(self, m: re.Match) -> Fields | None:
@@ -437,7 +437,7 @@ class _Tagger:
         else:
             f.year = self.today.year + RELATIVE_YEARS[word]
         if m["ry_fz"]:
-            f.fuzzy = "年" + m["ry_fz"] if len(m["ry_fz"]) == 1 else m["ry_fz"]
+            f.fuzzy = _year_fuzzy(m["ry_fz"])
         if m["ry_season"]:
             f.season = m["ry_season"]
         return f
@@ -1374,6 +1374,11 @@ def _month_end(year: int, month: int) -> Day:
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + offset
     return index // 12, index % 12 + 1
+
+
+def _year_fuzzy(word: str) -> str:
+    """The fuzzy part of a year as `_fuzzy_part` knows it: a bare 初/中/底 reads as 年初/年中/年底."""
+    return "年" + word if len(word) == 1 else word
 
 
 def _fuzzy_years(lo: int, hi: int, fz: str | None) -> tuple[int, int]:
