@@ -184,7 +184,7 @@ _RX_REL_PERIOD = re.compile(
     r"(?:\s+(?P<unit>week(?:end)?|month|year|quarter|morning|afternoon|evening|night|decade|century))?\b")
 _RX_THE_PERIOD = re.compile(r"\bthe\s+(?P<unit>week(?:end)?|month|year|quarter|day)\b")
 _RX_WEEKDAY = re.compile(
-    rf"(?=[mtwfs])\b(?P<wd>{_WD_FULL})(?P<pl>s)?\b(?:['’]s)?"
+    rf"(?=[mtwfs])\b(?P<wd>{_WD_FULL})(?:(?P<pl>s|\s+(?:mornings|afternoons|evenings|nights))\b|\b)(?:['’]s)?"
     rf"(?:\s+(?P<post>(?:of\s+)?(?:next|last|this)\s+week|week\s+after\s+next|after\s+next))?")
 _RX_TIME_RANGE = re.compile(
     rf"(?=\d)(?<![\d.,$£€¥:/])\b(?P<h1>[012]?\d)(?:[:.](?P<m1>[0-5]\d))?\s*(?:{_ap('ap1')})?\s*"

@@ -63,6 +63,13 @@ from calfeed.extract.text import BYLINE, DATELINE, Prepared, prepare, strip_html
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 
+_EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
+_TAKES_PLACE = re.compile(r"\s+(?:will\s+take\s+place|takes\s+place|will\s+be\s+held|is\s+scheduled|are\s+scheduled)\b")
+_FOR_DATED = re.compile(r"\s+for\s+(?:the\s+|a\s+|an\s+)?(?P<what>[\w' -]{3,40}?)\s+on\s*$")
+_PREDICATE = re.compile(r"\s+(?:is|are|was|were|will|has|have|opens?|runs?)\b")
+_RELATIVE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|,(?=\d))*,")  # , which opened in 1958 and served 210,000,
+_QUOTED = re.compile(r"[\"“](?P<name>[^\"“”]{1,80}?)[,.]?[\"”]")  # a quoted name
+
 
 @dataclass
 class ExtractResult:
@@ -449,6 +456,8 @@ class _Reader:
         elif len(title_text) < 4 and not re.search(r"\d", t.text):
             title_text = (t.text + title_text)[:40]  # 除夕 + 闭馆
         kind = self.kind_of(t, trigger, window, before, deadline_target)
+        if kind == "deadline" and self.dated_object(s, t):
+            kind = "event"  # registration for the workshop on Oct. 25 closes Oct. 20: the 25th is the workshop
         revised = REVISION.search(sentence)
         subject = ""
         if revised and s + revised.end() <= t.span[0]:
@@ -500,19 +509,30 @@ class _Reader:
         """English puts the subject first: "Parent-teacher conferences will be held April 17–18",
         "Senior prom: Saturday, May 18".  The subject is the sentence up to its first date; a
         later date in the sentence adds the verb just before it ("… and closes May 31")."""
-        breaks = [m.end() for m in re.finditer(r";|:(?!\d)", self.text[s:t.span[0]])]
+        head = _QUOTED.sub(lambda q: "x" * len(q.group()), self.text[s:t.span[0]])  # "Tidelines: …" is one name
+        breaks = [m.end() for m in re.finditer(r";|:(?!\d)", head)]
         clause = s + breaks[-1] if breaks else s
-        first = self.in_sentence[0] if self.in_sentence else t
+        asides = [(s + m.start(), s + m.end()) for m in _RELATIVE.finditer(self.text[s:t.span[0]])]
+        outside = [x for x in self.in_sentence if not any(a <= x.span[0] < b for a, b in asides)]
+        first = outside[0] if outside else t  # The library, which opened in 1958, …: history aside
         subject = self.text[max(s, clause if clause > s else s):first.span[0] if first.span[0] >= clause else t.span[0]]
+        subject = _RELATIVE.sub("", subject)
         between = self.text[first.span[1]:t.span[0]] if first is not t else ""
-        own_clause = re.search(r",\s*(?:a|an|the|which|that|and)?\s*(?P<c>[^,]{6,60})$", between)
+        own_clause = re.search(r",\s*(?:(?:and|an|a|the|which|that)\b)?\s*(?P<c>[^,]{6,60})$", between)
         if first is not t and own_clause and re.search(r"[a-z]{3,}\s+[a-z]{3,}", own_clause["c"]):
             # …, a change that takes effect July 1: the later date has a clause of its own
             subject = re.sub(r"^(\w+\s+)?(?:that|which)\s+", r"\1", own_clause["c"])
         elif first is not t and first.span[0] >= clause:
-            verb = re.search(r"(?:\b(?:and|but|then)\s+)?(\w+(?:\s+\w+)?)\s*$", between)
+            verb = re.search(r"(?:\b(?P<conj>and|but|then)\s+)?(?:will\s+be\s+|will\s+|is\s+|are\s+)?"
+                             r"(?P<v>\w+(?:\s+\w+)?)\s*$", between)
             if verb:
-                subject = subject.rstrip() + " " + verb.group(1)
+                # Registration for the photo walk on June 22 closes June 14: registration closes
+                subject = _FOR_DATED.sub("", subject)
+                if verb.group("conj"):  # The museum is open …, and will be closed on July 4: museum closed
+                    subject = _PREDICATE.split(subject)[0]
+                subject = subject.rstrip() + " " + verb.group("v")
+        elif self.dated_object(s, t):
+            subject = self.dated_object(s, t)  # … for the family photo walk on June 22 closes June 14
         purpose = re.match(r"\s+(to\s+[a-z]+(?:\s+[a-z]+){0,3})", window)
         if first is t and purpose and len(subject) < 30:  # The board voted on April 12 to extend hours
             for _ in range(3):
@@ -521,17 +541,38 @@ class _Reader:
         if len(EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
             subject = self.text[s:colon] if colon > s else window[:clause_end_at(window, 0)]
-        held = re.search(r"\b(?:hold|holds|host|hosts|holding|hosting|have|has|presents?|offers?)\s+"
+        held = re.search(r"\b(?:hold|holds|host|hosts|holding|hosting|have|has|presents?|offers?|includes?|features?)\s+"
                          r"(?:a|an|the|its|their)\s+(?:annual\s+|first\s+|next\s+)?"
                          r"(?P<what>[^,;.]{3,60})", subject, re.I)
         if held:  # The City Council will hold a public hearing on Phase 2 …: the hearing is the event
             subject = held.group("what")
+        invited = re.search(r"\bare\s+invited\s+to\s+(?:a|an|the)\s+(?P<what>[^,;.]{3,60})", subject)
+        if invited:  # Museum members are invited to a preview
+            subject = invited.group("what")
+        subject = _TAKES_PLACE.split(subject)[0]  # A public reception will take place the following evening
+        subject = _EN_DATELINE.sub("", subject)
+        name = _QUOTED.search(subject)
+        if name and name.group("name")[:1].isupper():
+            # will open "Tidelines: Photographs of …," a major exhibition: the show's own name, less its subtitle
+            named = name.group("name") if len(name.group("name")) <= 40 else name.group("name").split(":")[0]
+            if 3 <= len(named) <= 40:
+                subject = named
         title = subject.strip(" ,;:.—–-")
         for _ in range(4):
             title = EN_TRIM.sub("", title).strip(" ,;:.")
         title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
         title = title[:1].upper() + title[1:]
         return shorten(title) if len(title) > 40 else title
+
+    def dated_object(self, s: int, t: Timex) -> str | None:
+        """What a date belongs to when it dates the object of "for" and the sentence's own verb
+        and date come after it: "Registration for the photo walk on June 22 closes June 14"."""
+        later = [x for x in self.in_sentence if x.span[0] > t.span[1]]
+        if not later or not re.fullmatch(r"\s*(?:closes|ends|opens|begins|starts|is\s+due|are\s+due)\s+(?:on\s+)?",
+                                         self.text[t.span[1]:later[0].span[0]]):
+            return None
+        m = _FOR_DATED.search(self.text[s:t.span[0]])
+        return m.group("what") if m else None
 
     def starts_now(self, s: int, e: int, m: re.Match) -> Draft:
         """The advisory is effective immediately: a start on the day of publication."""

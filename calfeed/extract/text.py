@@ -105,7 +105,10 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     if block:
         runs.append(block)
     join_after = set()
+    spaced = set()  # English lines whose break is only a wrap: the newline becomes a space
     for run in runs:
+        if _wrapped_prose(lines, run):
+            spaced.update(a for a, b in zip(run, run[1:], strict=False) if not _LIST_START.match(lines[b]))
         if wrapped(run):
             for a, b in zip(run, run[1:], strict=False):
                 if (not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;"
@@ -121,13 +124,32 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
             removed += 1
             marks.append(out_len)
             shifts.append(removed)
-        elif line.strip() and line.rstrip()[-1:].isalpha() and nxt[:1].islower() and nxt[:1].isascii():
+        elif k in spaced or (line.strip() and line.rstrip()[-1:].isalpha() and nxt[:1].islower()
+                             and nxt[:1].isascii()):
             out.append(" ")  # an English line that goes on: same length, no map needed
             out_len += 1
         else:
             out.append("\n")
             out_len += 1
     return "".join(out), marks, shifts
+
+
+def _wrapped_prose(lines: list[str], run: list[int]) -> bool:
+    """Whether a run of Western lines is one paragraph wrapped at a fixed width: every line but
+    the last fills most of the width (a list or a letterhead has short, ragged lines)."""
+    if len(run) < 2 or any(HAN.search(lines[k]) for k in run) or _title_case(lines[run[0]]):
+        return False
+    if any(DATELINE.search(lines[k]) for k in run[1:]):
+        return False
+    widths = [len(lines[k].rstrip()) for k in run]
+    width = max(widths)
+    return width >= 50 and all(w >= 0.7 * width for w in widths[:-1])
+
+
+def _title_case(line: str) -> bool:
+    """A headline such as "Harbor Lights Repertory Theatre Announces Its 2023–24 Season"."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(not w[0].isupper() for w in words) <= 1
 
 
 _DATE_LINE = re.compile(r"\s*(?:\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年|\d{4}-\d{1,2}-\d{1,2})")  # a signature date

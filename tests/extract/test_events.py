@@ -114,3 +114,21 @@ def test_html_is_stripped_and_empty_text_has_no_events():
     events = extract_document(html_doc, published=dt.date(2023, 6, 22), tz=TZ).events
     assert [e.title for e in events] == ["市长主持召开调度会"]
     assert extract_document("", published=dt.date(2023, 6, 22), tz=TZ).events == []
+
+
+def test_hard_wrapped_english_release_reads_as_one_paragraph():
+    """Lines wrapped at a fixed width join into sentences: a date on one line keeps its time on
+    the next, a quoted show is named by its name, asides and back-references add no events."""
+    gold, text = load_gold(DATA / "gold" / "en-lakeview-library-release.yaml")
+    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
+    for g in gold["events"]:
+        if g.get("required", True):
+            hits = matched(g, events)
+            assert hits, g["id"]
+            assert g["title_has"] in hits[0].title, (g["id"], hits[0].title)
+    assert len(events) == 5, [e.title for e in events]
+    titles = {e.title for e in events}
+    assert "Paper Trails" in titles  # the subtitle after the colon is not part of a 40-character title
+    assert "Library closed" in titles  # not "The library, which opened in 1958 … is open … closed"
+    workshop = next(e for e in events if "orkshop" in e.title)
+    assert workshop.kind == "event" and not workshop.all_day
