@@ -1413,6 +1413,7 @@ def _direction(text: str, low: str, a: _A) -> int:
     left = low[ends[-1].end() if ends else lo:a.s]
     m = _SENTENCE_END.search(text, a.e, hi)
     right = low[a.e:m.start() if m else hi]
+    left, right = left[left.rfind(";") + 1:], right.split(";")[0]  # a clause of its own: CLOSED WEDNESDAY; DAYS ANNOUNCED
     best: tuple[int, int] | None = None
     for rx, sign in ((_AHEAD, 1), (_BEHIND, -1)):
         for m in rx.finditer(left):

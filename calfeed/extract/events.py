@@ -67,7 +67,7 @@ _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}
 _TAKES_PLACE = re.compile(r"\s+(?:will\s+take\s+place|takes\s+place|will\s+be\s+held|is\s+scheduled|are\s+scheduled)\b")
 _FOR_DATED = re.compile(r"\s+for\s+(?:the\s+|a\s+|an\s+)?(?P<what>[\w' -]{3,40}?)\s+on\s*$")
 _PREDICATE = re.compile(r"\s+(?:is|are|was|were|will|has|have|opens?|runs?)\b")
-_RELATIVE = re.compile(r",\s*(?:which|who)\b(?:[^,;]|,(?=\d))*,")  # , which opened in 1958 and served 210,000,
+_RELATIVE = re.compile(r",\s*(?:which|who|originally|previously|initially|formerly)\b(?:[^,;]|,(?=\d))*,")  # , which opened in 1958 and served 210,000,
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"“”]{1,80}?)[,.]?[\"”]")  # a quoted name
 
 
@@ -344,7 +344,10 @@ class _Reader:
             return None  # First reading was held February 25: a recap, not an entry
         if re.match(r"\s*(?:/\s*(?:PRNewswire|Business\s*Wire|GLOBE\s*NEWSWIRE)|\((?:Reuters|AP|AFP|Xinhua)\))", after + self.text[t.span[1] + 6:t.span[1] + 24], re.I):
             return None  # BALTIMORE, Oct. 3, 2024 /PRNewswire/: a dateline
-        if re.search(r"\bturns?\s+\d+\s+(?:on\s+or\s+(?:before|after)\s+|by\s+|before\s+)?$|(?:开放|营业|办公|服务|作息|接待|开馆)时间(?:为|：|:|调整为)?\s*$",
+        if re.search(r"\b(?:originally|previously|initially)\s+(?:(?:scheduled|set|planned|slated|due)\s+)?(?:for|on)?\s*$",
+                     self.text[max(s, t.span[0] - 40):t.span[0]], re.I):
+            return None  # report cards, originally scheduled for Jan. 30, will now …: superseded
+        if re.search(r"\b(?:turns?\s+\d+|\d+\s+years?\s+old)\s+(?:on\s+or\s+(?:before|after)\s+|by\s+|before\s+|on\s+)?$|(?:开放|营业|办公|服务|作息|接待|开馆)时间(?:为|：|:|调整为)?\s*$",
                      self.text[max(s, t.span[0] - 24):t.span[0]], re.I):
             return None  # children who turn 5 on or before Sept. 1; 开放时间为9:00—17:00: rules, not days
         if any(x.type == "set" and 0 <= t.span[0] - x.span[1] <= 1 for x in self.in_sentence):
@@ -561,7 +564,11 @@ class _Reader:
         for _ in range(4):
             title = EN_TRIM.sub("", title).strip(" ,;:.")
         title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
-        title = title[:1].upper() + title[1:]
+        title = re.sub(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+light\s+of)\b[^,]{0,80},\s*",
+                       "", title, flags=re.I)  # Because of icy roads, all schools will be closed
+        if title.count(")") > title.count("("):
+            title = title.replace(")", "")
+        title = title.capitalize() if title.isupper() else title[:1].upper() + title[1:]
         return shorten(title) if len(title) > 40 else title
 
     def dated_object(self, s: int, t: Timex) -> str | None:

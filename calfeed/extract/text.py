@@ -71,8 +71,9 @@ def strip_html(text: str) -> str:
 
 def _is_headline(para: str) -> bool:
     p = para.strip()
-    return (0 < len(p) <= 40 and p[-1] not in TERMINAL and p[-1] not in ",，:：" and "，" not in p[:-1]
-            and not BYLINE.match(p) and not DATELINE.search(p))
+    western = not HAN.search(p) and len(p) <= 100 and "\n" not in p and (p.isupper() or _title_case(p))
+    return (0 < len(p) and (len(p) <= 40 or western) and p[-1] not in TERMINAL and p[-1] not in ",，:："
+            and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p))
 
 
 def unwrap(text: str) -> tuple[str, list[int], list[int]]:
