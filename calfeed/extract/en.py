@@ -810,6 +810,10 @@ def _weekday_atoms(text: str, low: str, out: list[_A]) -> None:
         if m.group("pl"):
             if rel:
                 continue
+            if len(m.group("pl")) > 1 and re.search(r"(?:through|thru|to|-|–)\s*$", low[max(0, m.start() - 10):m.start()]):
+                out.append(_A(m.start("wd"), m.end("wd"), "date", "weekday", relative=lambda r, d, wd=wd: (
+                    r + dt.timedelta(days=(wd - r.weekday()) % 7),) * 2))
+                continue  # Monday through Thursday nights: the end of a span of weekdays
             e = m.end("pl")
             out.append(_A(m.start("wd"), e, "set", "weekday-plural", rrule=f"FREQ=WEEKLY;BYDAY={_BYDAY[wd]}",
                           relative=lambda r, _d, wd=wd: (r + dt.timedelta(days=(wd - r.weekday()) % 7),) * 2))
@@ -1186,7 +1190,8 @@ def _nth_day_atoms(text: str, low: str, out: list[_A]) -> None:
 
 
 # ----------------------------------------------------------------------------- pass 2: merges
-_GAP_RANGE = re.compile(r"^\s*(?P<c>-|–|—|−|to|through|thru|until|till|and|through\s+to|up\s+to)\s*$", _I)
+_GAP_RANGE = re.compile(r"^\s*(?:(?P<c>-|–|—|−|to|through|thru|until|till|and|through\s+to|up\s+to)"
+                        r"|,\s*(?P<c2>to|through|thru|until|till))\s*$", _I)  # 9 p.m. Friday, July 14, to 5 a.m. …
 _GAP_DATE_TIME = re.compile(r"^(?:\s*,)?\s*(?:at|@|from|between|,|starting\s+at|beginning\s+at|around|about)?\s*$", _I)
 _GAP_TIME_DATE = re.compile(r"^(?:\s*,)?\s*(?:on|,|of|this|next)?\s*$", _I)
 _BARE_AT = re.compile(r"(?:\s*,)?\s+at\s+(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\b(?![.,:/]\d|\s*(?:%|percent|[a-z]))", _I)
@@ -1255,7 +1260,7 @@ def _range_gap(text: str, a: _A, gap: str) -> bool:
     m = _GAP_RANGE.match(gap)
     if not m:
         return False
-    if m.group("c").lower() == "and":
+    if (m.group("c") or "").lower() == "and":
         return bool(re.search(r"\bbetween\s+$", _before(text, a.s, 10), _I))
     return True
 

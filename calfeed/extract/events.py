@@ -51,6 +51,7 @@ from calfeed.extract.merging import (
     apply_revisions,
     continue_until,
     drop_restated_headlines,
+    drop_subjectless_restatements,
     join_consecutive,
     merge_drafts,
     one_per_verb,
@@ -128,6 +129,7 @@ class _Reader:
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
         recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY], self.text)
+        recent = drop_subjectless_restatements(recent, self.text)
         return [d.event(self.prep) for d in merge_drafts(drop_restated_headlines(apply_revisions(recent), self.prep))]
 
     # ------------------------------------------------------------ one sentence
@@ -344,6 +346,9 @@ class _Reader:
             return None  # First reading was held February 25: a recap, not an entry
         if re.match(r"\s*(?:/\s*(?:PRNewswire|Business\s*Wire|GLOBE\s*NEWSWIRE)|\((?:Reuters|AP|AFP|Xinhua)\))", after + self.text[t.span[1] + 6:t.span[1] + 24], re.I):
             return None  # BALTIMORE, Oct. 3, 2024 /PRNewswire/: a dateline
+        if re.match(r"\s*(?:[*•-]\s*)?(?:If|Unless|In\s+case|Should)\b[^,]{0,60}?\b(?:rain|weather|storms?|snow|"
+                    r"delay|delays|delayed|necessary|needed|postponed|cancell?ed)\b", self.text[s:e], re.I):
+            return None  # If rain delays paving, this closure will move to the following weekend: a contingency
         if re.search(r"\b(?:originally|previously|initially)\s+(?:(?:scheduled|set|planned|slated|due)\s+)?(?:for|on)?\s*$",
                      self.text[max(s, t.span[0] - 40):t.span[0]], re.I):
             return None  # report cards, originally scheduled for Jan. 30, will now …: superseded
@@ -564,7 +569,7 @@ class _Reader:
         for _ in range(4):
             title = EN_TRIM.sub("", title).strip(" ,;:.")
         title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
-        title = re.sub(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+light\s+of)\b[^,]{0,80},\s*",
+        title = re.sub(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+light\s+of|if\s+approved)\b[^,]{0,80},\s*",
                        "", title, flags=re.I)  # Because of icy roads, all schools will be closed
         if title.count(")") > title.count("("):
             title = title.replace(")", "")

@@ -137,6 +137,24 @@ def join_consecutive(drafts: list[Draft], text: str) -> list[Draft]:
     return out
 
 
+def drop_subjectless_restatements(drafts: list[Draft], text: str) -> list[Draft]:
+    """"Friday, June 12 will be added to the year. The last day of school is now June 12": the
+    day said twice in one paragraph is one happening, named by the sentence that has a subject."""
+    def subjectless(d: Draft) -> bool:
+        return bool(re.match(r"(?:Will|Would|Is|Are|Was|Were|Has|Have)\b", d.title))
+    out: list[Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.sentence != d.sentence and "\n" not in text[prev.sentence[1]:d.sentence[0]]
+                and day_of(prev.start) == day_of(d.start) == day_of(prev.end or prev.start) == day_of(d.end or d.start)
+                and subjectless(prev) != subjectless(d)):
+            if subjectless(prev):
+                out[-1] = d
+            continue
+        out.append(d)
+    return out
+
+
 def apply_revisions(drafts: list[Draft]) -> list[Draft]:
     """报名截止时间推迟至7月21日: an earlier period of the same thing now ends on the new date,
     and an earlier deadline for it is gone."""

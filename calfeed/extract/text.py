@@ -126,7 +126,7 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
             marks.append(out_len)
             shifts.append(removed)
         elif k in spaced or (line.strip() and line.rstrip()[-1:].isalpha() and nxt[:1].islower()
-                             and nxt[:1].isascii()):
+                             and nxt[:1].isascii()) or _hanging(lines, k):
             out.append(" ")  # an English line that goes on: same length, no map needed
             out_len += 1
         else:
@@ -145,6 +145,18 @@ def _wrapped_prose(lines: list[str], run: list[int]) -> bool:
     widths = [len(lines[k].rstrip()) for k in run]
     width = max(widths)
     return width >= 50 and all(w >= 0.7 * width for w in widths[:-1])
+
+
+def _hanging(lines: list[str], k: int) -> bool:
+    """Whether line k+1 is the hanging indent of a list item that line k begins or goes on with:
+    "- Weekend closure: 8 p.m. Friday, Sept. 13, to 6 a.m. Monday, Sept. 16. Both\n  directions …"."""
+    nxt = lines[k + 1]
+    if not re.match(r"[ \t]{2,}\S", nxt) or _LIST_START.match(nxt) or HAN.search(nxt):
+        return False
+    j = k
+    while j > 0 and re.match(r"[ \t]{2,}\S", lines[j]) and not _LIST_START.match(lines[j]):
+        j -= 1  # back to the item's first line
+    return bool(_LIST_START.match(lines[j])) and lines[k].strip() != ""
 
 
 def _title_case(line: str) -> bool:

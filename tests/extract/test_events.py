@@ -132,3 +132,17 @@ def test_hard_wrapped_english_release_reads_as_one_paragraph():
     assert "Library closed" in titles  # not "The library, which opened in 1958 … is open … closed"
     workshop = next(e for e in events if "orkshop" in e.title)
     assert workshop.kind == "event" and not workshop.all_day
+
+
+def test_bulleted_advisory_labels_ranges_and_contingencies():
+    """A bullet's label names its happening, its hanging indent goes on with the sentence, a
+    range may put a comma before "to", and a rain contingency is not a second closure."""
+    gold, text = load_gold(DATA / "gold" / "en-harbor-road-closure-notice.yaml")
+    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
+    for g in gold["events"]:
+        if g.get("required", True):
+            hits = matched(g, events)
+            assert hits and g["title_has"] in hits[0].title, (g["id"], [e.title for e in hits])
+    assert not [e for e in events if "following" in e.evidence and "rain" in e.evidence]
+    closure = next(e for e in events if e.title == "Weekend closure")
+    assert (closure.start.hour, closure.end.day, closure.end.hour) == (20, 16, 6)
