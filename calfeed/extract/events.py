@@ -69,6 +69,9 @@ _TAKES_PLACE = re.compile(r"\s+(?:will\s+take\s+place|takes\s+place|will\s+be\s+
 _FOR_DATED = re.compile(r"\s+for\s+(?:the\s+|a\s+|an\s+)?(?P<what>[\w' -]{3,40}?)\s+on\s*$")
 _PREDICATE = re.compile(r"\s+(?:is|are|was|were|will|has|have|opens?|runs?)\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|originally|previously|initially|formerly)\b(?:[^,;]|,(?=\d))*,")  # , which opened in 1958 and served 210,000,
+_APPLY_LEAD = re.compile(r"(?:报名|申请|征集|预约|投稿|招募|征稿|申报|登记|提交|缴费)(?:工作|时间|日期)?\s*$")
+_DURING = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,4}?)(?<!放假)(?<!假期)期间")
+_DURING_MEASURE = re.compile(r"交通管制|封闭|限行|禁行|绕行|停运|改道|接驳|停止通行")
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"“”]{1,80}?)[,.]?[\"”]")  # a quoted name
 
 
@@ -125,12 +128,30 @@ class _Reader:
                 if self.timexes[ti].span[0] >= s:
                     in_sentence.append(self.timexes[ti])
                 ti += 1
+            in_sentence = self.during(s, e, in_sentence, out)
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
         recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY], self.text)
         recent = drop_subjectless_restatements(recent, self.text)
         return [d.event(self.prep) for d in merge_drafts(drop_restated_headlines(apply_revisions(recent), self.prep))]
+
+    def during(self, s: int, e: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
+        """庙会期间，…实行交通管制: "during the fair" is the fair's own period, read earlier.  Only
+        for measures a reader plans around (traffic control, closures, shuttles), not for what
+        the fair offers every day."""
+        extra = []
+        if not _DURING_MEASURE.search(self.text, s, e):
+            return timexes
+        for m in _DURING.finditer(self.text, s, e):
+            if any(x.span[0] < m.end() and m.start() < x.span[1] for x in timexes):
+                continue
+            named = next((d for d in reversed(earlier) if d.kind == "period" and d.end is not None
+                          and m.group("what") in d.title), None)
+            if named is not None:
+                extra.append(Timex(m.group(), (m.start(), m.end()), "range", day_of(named.start), day_of(named.end),
+                                   "day", named.approximate, rule="anaphora-period"))
+        return sorted(timexes + extra, key=lambda x: x.span) if extra else timexes
 
     # ------------------------------------------------------------ one sentence
     def read_sentence(self, s: int, e: int, timexes: list[Timex], earlier: list[Draft]) -> list[Draft]:
@@ -323,6 +344,8 @@ class _Reader:
                 re.search(r"[（(][^）)]*$", self.text[s:t.span[0]])
                 or any(x.type == "set" and x.span[1] <= t.span[0] for x in self.in_sentence)):
             return None  # （16:30停止入场）, 每天9:00—17:00…: opening hours, not a day
+        if t.mod == "asof" and t.text.startswith("截至") and _APPLY_LEAD.search(self.text[max(s, t.span[0] - 8):t.span[0]]):
+            t = replace(t, mod="deadline")  # 报名截至1月24日: a deadline written with 截至
         if t.mod in ("asof", "since", "before", "within"):
             return None
         if t.grain in ("year", "decade", "century") and t.mod != "deadline":
@@ -357,7 +380,10 @@ class _Reader:
             return None  # children who turn 5 on or before Sept. 1; 开放时间为9:00—17:00: rules, not days
         if any(x.type == "set" and 0 <= t.span[0] - x.span[1] <= 1 for x in self.in_sentence):
             return None  # 每周六、周日上午10时: the second day of a weekly rule
-        if RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
+        hours = next((x for x in self.in_sentence if x.type == "set" and 0 <= x.span[0] - t.span[1] <= 1), None)
+        if hours and t.type == "range" and re.search(r"\d", t.text) and self.find_trigger(self.text[hours.span[1]:hours.span[1] + 8]):
+            pass  # 2月4日至2月15日每晚18:00至22:00开放: the nightly hours of a dated happening
+        elif RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
         if "fuzzy-recent" in t.rule and re.search(r"成功|破获|已经|已于|圆满", self.text[t.span[1]:t.span[1] + 30]) \
                 and not any(d.type == "duration" for d in self.in_sentence):
@@ -511,7 +537,7 @@ class _Reader:
         headline = self.prep.headline_before(s)
         return Draft(title=title_text, start=start, end=end, all_day=all_day, kind=kind, approximate=approximate,
                       sentence=(s, e), span=t.span, timex=t.text, section=headline or "", trigger_at=trigger_at,
-                      revises=clean_title(subject, []) if revised and s + revised.end() <= t.span[0] else "")
+                      revises=clean_title(subject, []) if revised and 0 <= t.span[0] - (s + revised.end()) <= 2 else "")
 
     def english_title(self, s: int, e: int, t: Timex, window: str) -> str:
         """English puts the subject first: "Parent-teacher conferences will be held April 17–18",
@@ -575,6 +601,16 @@ class _Reader:
             title = title.replace(")", "")
         title = title.capitalize() if title.isupper() else title[:1].upper() + title[1:]
         return shorten(title) if len(title) > 40 else title
+
+    def lead_title(self, s: int, t: Timex, before: str) -> str:
+        """The title a date's own short lead gives (报名截至), with the subject of the clause
+        before it when the lead alone is too short (庙会志愿者招募工作正在进行，报名截至)."""
+        own = clean_title(before, [t.text])
+        if len(own) < 5:
+            prev = clause_tail(self.text[s:t.span[0] - len(before)].rstrip("，, "))
+            prev = re.sub(r"(?:工作)?(?:正在|正|火热|已经|已)?(?:进行|开展|启动)(?:中|之中)?$", "", prev)
+            own = clean_title(prev + own, [t.text])
+        return own if 4 <= len(own) <= 40 else ""
 
     def dated_object(self, s: int, t: Timex) -> str | None:
         """What a date belongs to when it dates the object of "for" and the sentence's own verb
@@ -710,6 +746,8 @@ class _Reader:
             raw = full[head_start:tail_end]
             if head_start == 0:
                 raw = clause_tail(before) + raw
+            elif re.search(r"(?:截至|截止|截止到|截止至|截止时间为|为止)\s*$", before):
+                raw = self.lead_title(s, t, before) or raw  # 报名截至1月24日，有意者可到…报名: the lead names it
         else:
             own = window[:clause_end_at(window, 0)]
             if len(own.strip()) < 2 and not before.strip(" 到至在于从"):

@@ -186,6 +186,8 @@ def same_happening(a: Draft, b: Draft) -> bool:
     similarity = similar(a.title, b.title)
     if similarity >= 0.34:
         return True
+    if a.timex.endswith("期间") or b.timex.endswith("期间"):
+        return False  # 庙会期间…实行交通管制: a happening during the fair, not the fair
     if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \
             and day_of(a.start) != day_of(a.end):
         return True  # 举办 6月21日至23日 … 展期为6月21日至23日: one exhibition
