@@ -54,9 +54,11 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     title = BYLINE.sub("", raw)
     title = re.sub(r"^\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*", "", title)
     for w in sorted(date_words, key=len, reverse=True):
-        title = title.replace(w, "")
+        title = re.sub(r"(?<=[\u4e00-\u9fff])(?:自|从)" + re.escape(w) if w[:1] not in "自从" else "$^", "", title)
+        title = title.replace(w, "")  # 本学期自9月2日开学: 本学期开学
     title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
-    title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]", "", title)
+    title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]|[（(]\s*[）)]", "", title)
+    title = re.sub(r"[（(](?![^（()）]*[）)])", "", title)  # the bracket whose inside was a date
     title = re.sub(r"^[、，,和及与]+|[、，,和及与]+$", "", title.strip())
     title = re.sub(r"(?:\d{4}|[今去明]|本)年(?:度)?(?=[\u4e00-\u9fff“])", "", title)
     title = re.sub(r"^(?:从|自|于|在|到|至)\s*", "", title.strip())
@@ -65,7 +67,7 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     title = re.sub(r"(?:预计|计划|将于|将在|拟于|定于|将|于)(?=[\u4e00-\u9fff])", "", title)
     title = re.sub(r"\s+", " ", title)
     title = TITLE_NOISE.sub("", title).strip(" ，,。")
-    title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于)$", "", title).rstrip("：:，,、 ")
+    title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于|自|从)$|(?:安排在|安排)?[，,]\s*(?:即|也就是)$", "", title).rstrip("：:，,、 ")
     if title[:1].islower():
         title = title[0].upper() + title[1:]
     return title

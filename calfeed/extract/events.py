@@ -63,6 +63,7 @@ from calfeed.extract.published import find_published
 from calfeed.extract.text import BYLINE, DATELINE, Prepared, prepare, strip_html
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
+from calfeed.extract.weeks import calibrate_weeks
 
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
 _TAKES_PLACE = re.compile(r"\s+(?:will\s+take\s+place|takes\s+place|will\s+be\s+held|is\s+scheduled|are\s+scheduled)\b")
@@ -99,7 +100,7 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
         published, how = found
     ref = dt.datetime.combine(published, dt.time(12, 0), tz)
     prep = prepare(text)
-    timexes = find_timexes(prep.text, ref, lang=lang)
+    timexes = calibrate_weeks(prep.text, find_timexes(prep.text, ref, lang=lang))
     events = _Reader(prep, timexes, ref).events()
     return ExtractResult(published, how, events)
 
@@ -158,7 +159,8 @@ class _Reader:
         sentence = self.text[s:e]
         byline = BYLINE.match(sentence)
         body_start = s + (byline.end() if byline else 0)
-        dates = [t for t in timexes if t.type not in ("duration", "set") and t.span[0] >= body_start]
+        dates = [t for t in timexes if t.type not in ("duration", "set") and t.span[0] >= body_start
+                 and not t.rule.endswith("+restated")]
         durations = [t for t in timexes if t.type == "duration"]
         if not dates:
             if durations and earlier:
@@ -202,8 +204,13 @@ class _Reader:
             d = self.read_timex(s, e, t, limit, durations)
             if d is not None:
                 drafts.append(d)
-        return join_consecutive(pair_open_close(precise_first(one_per_verb(continue_until(drafts, self.text))),
-                                                  self.text), self.text)
+        drafts = join_consecutive(pair_open_close(precise_first(one_per_verb(continue_until(drafts, self.text))),
+                                                    self.text), self.text)
+        if re.match(r"\s*其中", sentence) and earlier and earlier[-1].kind == "period" and all(
+                day_of(earlier[-1].start) <= day_of(d.start) <= day_of(earlier[-1].end)
+                for d in drafts):
+            return []  # 考试安排在6月16日至27日。其中，公共课安排在第18周: parts of what was just said
+        return drafts
 
     def daily_hours(self, dates: list[Timex], timexes: list[Timex]) -> list[Timex]:
         """正月初一至初五每晚19:30: the hour of a daily set right after a range is when it begins."""
@@ -424,6 +431,8 @@ class _Reader:
         if any(o.mod == "deadline" and clause_start <= o.span[0] < t.span[0]
                and re.search(r"前$|^(?:by|before)\b", o.text, re.I) for o in self.in_sentence):
             return None  # 请于1月5日前将元旦、春节期间值班安排报…: the holidays name the roster
+        if re.fullmatch(r"\s*(?:即|也就是)\s*", self.text[clause_start:t.span[0]]):
+            clause_start = self.clause_start(s, clause_start - 1)  # 考试安排在第18周至第19周，即6月16日…
         window = self.text[t.span[1]:limit]
         before = self.text[clause_start:t.span[0]]
         sentence = self.text[s:e]
@@ -656,7 +665,10 @@ class _Reader:
         """The topic a paragraph opens with (二、春节：…) or else its headline, for titles that
         would otherwise be a bare verb (上班)."""
         para_start = self.text.rfind("\n", 0, s) + 1
-        head = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*(?P<topic>[^：:，。\n]{2,10})[：:]", self.text[para_start:s + 20])
+        head = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*(?P<topic>[^：:，。\n]{2,10})[：:]"
+                        r"|\s*[（(][一二三四五六七八九十\d]{1,3}[）)]\s*(?P<topic2>[^：:，。\n]{2,20})[。：:]", self.text[para_start:s + 20])
+        if head and head.group("topic2"):
+            return head.group("topic2")  # （二）全国大学英语四、六级考试。6月14日举行
         if head:
             return head.group("topic")
         return ""
@@ -745,7 +757,7 @@ class _Reader:
             head_start = max(window.rfind("，", 0, trigger.start()), window.rfind(",", 0, trigger.start())) + 1
             raw = full[head_start:tail_end]
             if head_start == 0:
-                raw = clause_tail(before) + raw
+                raw = re.sub(r"(?<=[\u4e00-\u9fff])(?:自|从)$", "", clause_tail(before).rstrip()) + raw  # 本学期自…开学
             elif re.search(r"(?:截至|截止|截止到|截止至|截止时间为|为止)\s*$", before):
                 raw = self.lead_title(s, t, before) or raw  # 报名截至1月24日，有意者可到…报名: the lead names it
         else:
@@ -755,6 +767,10 @@ class _Reader:
                 own = window[nxt:clause_end_at(window, nxt)]
             raw = before + own
         title = clean_title(raw, [x.text for x in self.in_sentence] + [t.text])
+        if 2 <= len(title) < 4 and trigger is not None and trigger.group() not in title:
+            title += trigger.group()  # 寒假1月18日开始: 寒假开始
+        elif 2 <= len(title) < 4 and re.search(r"[假期季节]$", title) and re.search(r"(?:开始|起)$", t.text):
+            title += "开始"  # 寒假自1月18日开始: the verb was inside the date
         if len(title) < 4 and self.topic_of(s):
             title = self.topic_of(s) + title
         headline = self.prep.headline_before(s)

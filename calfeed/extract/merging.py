@@ -130,7 +130,7 @@ def join_consecutive(drafts: list[Draft], text: str) -> list[Draft]:
                 and prev.kind == d.kind and day_of(d.start) == day_of(prev.end or prev.start) + dt.timedelta(days=1)
                 and (re.match(r"\s*(?:[两二三四五六七八九十几]|这|等)\s*[天日]|\s*期间", text[d.span[1]:d.span[1] + 6])
                      or (re.fullmatch(r"\s*[、和及与]\s*", text[prev.span[1]:d.span[0]])
-                         and not re.search(r"[（(](?:星期|周)", prev.timex + d.timex)))):
+                         and not re.search(r"[（(](?:星期|周)", prev.timex)))):
             prev.end, prev.kind = day_of(d.end or d.start), "period" if prev.kind == "event" else prev.kind
             continue
         out.append(d)

@@ -26,7 +26,7 @@ BYLINE = re.compile(
     r"(?:\s*[（(][^）)]{0,40}[）)])?\s*"
 )
 # A line that dates the page rather than heads an article: 2025年5月8日 星期四 泉州晚报, Posted May 8, 2025
-DATELINE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|星期[一二三四五六日天]\s"
+DATELINE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?![、\u4e00-\u9fff]|[（(](?!星期|周))|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|星期[一二三四五六日天]\s"
                       r"|来源[:：]|^\s*(?:Posted|Published|Updated|Issued|Revised|Last\s+updated)\b|^\s*(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
                       r"|(?:for immediate release|news release|press release)", re.I)
 CAPTION = re.compile(r"(?:本报)?(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})?\s*摄\s*[。.]?\s*$")

@@ -246,7 +246,8 @@ class _Tagger:
 
     def keep(self, g: Fields) -> bool:
         """Drop lone atoms that are only time words in context (黎明 as a name, 白天)."""
-        if g.rank == 4 and g.hour is None and g.day is None and g.span is None and g.anaphora is None:
+        if (g.rank == 4 and g.hour is None and g.day is None and g.span is None and g.anaphora is None
+                and g.nth_week is None and g.weekday is None):
             if g.pod in ("黎明",) or re.match(r"[\u4e00-\u9fff]", self.norm[g.end:g.end + 1]) and \
                     not re.match(r"[，,。、的前后起至到时]", self.norm[g.end:g.end + 1]):
                 return False  # 黎明 the actor; 夜间专项整治行动: an adjective

@@ -146,3 +146,15 @@ def test_bulleted_advisory_labels_ranges_and_contingencies():
     assert not [e for e in events if "following" in e.evidence and "rain" in e.evidence]
     closure = next(e for e in events if e.title == "Weekend closure")
     assert (closure.start.hour, closure.end.day, closure.end.hour) == (20, 16, 6)
+
+
+def test_teaching_weeks_count_from_the_terms_own_week_one():
+    """第N周星期X counts from the week the notice ties to a date, not from January; the week in
+    brackets beside a date repeats it; 其中 lists parts of the period just given."""
+    gold, text = load_gold(DATA / "gold" / "zh-middle-school-term-notice.yaml")
+    events = extract_document(text, published=gold["published"], tz=TZ).events
+    for g in gold["events"]:
+        hits = matched(g, events)
+        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start) for e in events])
+    assert len(events) == len(gold["events"]), [e.title for e in events]
+    assert not any("（" in e.title or "第" in e.title for e in events)
