@@ -37,6 +37,7 @@ EN_TRIGGERS = (
     r"|plays|playing|running|renews?|renewals?|decision|issue|draft|trade\s+deadline|playoffs?|opening\s+day"
     r"|preview|reception|invited|hosts?|hosting|community\s+day|open\s+house|final\s+trips?|last\s+day|first\s+day|no\s+school"
     r"|will\s+(?!not\b)[a-z]+|is\s+scheduled|are\s+scheduled"
+    r"|outages?|warning|closures?|detours?|shut-?offs?|may\s+(?!not\b)[a-z]+"
 )
 ZH_TRIGGER = re.compile(ZH_TRIGGERS)
 EN_TRIGGER = re.compile(rf"\b(?:{EN_TRIGGERS})\b", re.I)

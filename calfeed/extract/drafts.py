@@ -89,7 +89,20 @@ def bigrams(s: str) -> set[str]:
     return {s[i:i + 2] for i in range(len(s) - 1)} - STOP_BIGRAMS
 
 
+_EN_STOP = {"the", "and", "for", "will", "with", "from", "are", "its", "our", "this", "that", "their", "all",
+            "has", "have", "was", "were", "been", "into", "new", "city", "county", "town"}
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", s.lower()) if len(w) >= 3 and w not in _EN_STOP}
+
+
 def similar(a: str, b: str) -> float:
+    """Share of the shorter title's pieces found in the other: character pairs for Chinese,
+    words for English (whose letter pairs are shared by almost any two titles)."""
+    if not re.search(r"[\u4e00-\u9fff]", a + b):
+        x, y = _words(a), _words(b)
+        return len(x & y) / min(len(x), len(y)) if x and y else 0.0
     x, y = bigrams(a), bigrams(b)
     if not x or not y:
         return 0.0

@@ -1424,6 +1424,8 @@ def _direction(text: str, low: str, a: _A) -> int:
         for m in rx.finditer(left):
             if sign < 0 and left.endswith("be ", 0, m.start()):
                 continue      # "will be held": a participle, not the past
+            if sign < 0 and re.search(r"\b(?:has|have)\s+$", left[:m.start()]) and m.group() != "been":
+                continue      # "has issued a warning from Tuesday": the issuing is now, its dates ahead
             dist = len(left) - m.end()
             if best is None or dist < best[0]:
                 best = (dist, sign)
@@ -1714,7 +1716,7 @@ def _build(text: str, low: str, a: _A, ref: dt.datetime) -> Timex | None:
             t_start += dt.timedelta(days=a.day_shift)
             t_end += dt.timedelta(days=a.day_shift)
         if a.b is not None and a.b.t1 is None:
-            t_end = _to_dt(d1, (24, 0), zone, tzi)
+            t_end = _to_dt(d1, (23, 59), zone, tzi)  # through Thursday: to the end of that day
         start, end = t_start, t_end
         grain = a.tgrain if not (a.rule.startswith("relative-day-part") and a.t2 is not None and not a.rule.count("+")) else "hour"
         if a.kind == "time":

@@ -409,7 +409,8 @@ class _Reader:
         if prefix.count('"') % 2 or prefix.count("“") > prefix.count("”"):
             return None  # "A Christmas Carol": inside a title
         if re.search(r"\b[A-Za-z]+day\s*(?:through|to|-|–)\s*[A-Za-z]+day\b", t.text, re.I) and not re.search(
-                r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d", t.text):
+                r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d"
+                r"|(?:[ap]\.?m\.?|noon|midnight)\s+[A-Za-z]+day\s*(?:through|to|until|-|–)", t.text, re.I):
             return None  # 7 a.m. to 5 p.m., Monday through Friday: working hours
         if CLOCK_ONLY.fullmatch(t.rule) and re.search(r"\d{1,2}\s*[:：]\s*\d{2}\s*[—\-~～至到]+\s*$",
                                                       self.text[max(s, t.span[0] - 10):t.span[0]]):
@@ -736,7 +737,8 @@ class _Reader:
             pass
         all_day = not isinstance(start if start is not None else end, dt.datetime)
         if (not all_day and isinstance(end, dt.datetime) and isinstance(start, dt.datetime)
-                and end.date() > start.date() and end - start < dt.timedelta(hours=18)):
+                and end.date() > start.date() and end - start < dt.timedelta(hours=18)
+                and not re.search(r"\d\s*(?:a\.?m\.?|[:：]\d\d|时|点)", t.text[len(t.text) // 2:], re.I)):
             end = dt.datetime.combine(start.date(), dt.time(23, 59), start.tzinfo)  # last night: that evening
         if not all_day and isinstance(end, dt.date) and not isinstance(end, dt.datetime):
             end = dt.datetime.combine(end, dt.time(23, 59), start.tzinfo)
