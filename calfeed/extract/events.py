@@ -100,9 +100,23 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
         published, how = found
     ref = dt.datetime.combine(published, dt.time(12, 0), tz)
     prep = prepare(text)
-    timexes = calibrate_weeks(prep.text, find_timexes(prep.text, ref, lang=lang))
+    timexes = _same_day_as_dateline(prep.text, calibrate_weeks(prep.text, find_timexes(prep.text, ref, lang=lang)))
     events = _Reader(prep, timexes, ref).events()
     return ExtractResult(published, how, events)
+
+
+def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
+    """同日，住建部公布…: a paragraph that opens with 同日 goes back to the story's own day, the
+    dateline's (新华社北京10月24日电), not to the last date the paragraph before happened to name."""
+    def in_byline(t: Timex) -> bool:
+        line_start = text.rfind("\n", 0, t.span[0]) + 1
+        m = BYLINE.match(text[line_start:line_start + 80])
+        return m is not None and line_start + m.end() >= t.span[1]
+    byline = next((t for t in timexes if in_byline(t)), None)
+    if byline is None or byline.start is None:
+        return timexes
+    return [replace(t, start=byline.start, end=byline.end) if t.text == "同日" and "anaphora" in t.rule
+            and re.fullmatch(r"\s*", text[text.rfind("\n", 0, t.span[0]) + 1:t.span[0]]) else t for t in timexes]
 
 
 # Happenings that ended this long before publication are history told as background
@@ -531,7 +545,8 @@ class _Reader:
                 if begins is not None:
                     start, end, kind, approximate = begins, day_of(start), "period", True
                     all_day = True
-            elif d.span[0] > t.span[0] and FORWARD_LEAD.search(lead) and not any(
+            elif d.span[0] > t.span[0] and FORWARD_LEAD.search(lead) and (
+                    t.mod == "start" or end is None or day_of(end) == day_of(start)) and not any(
                     t.span[1] <= o.span[0] < d.span[0] for o in self.in_sentence if o.type not in ("duration", "set")):
                 ends = add_duration(start, d.duration, backwards=False)
                 if ends is not None:

@@ -407,6 +407,8 @@ class _Tagger:
         before = self.norm[max(0, m.start() - 6):m.start()]
         if DURATION_CUE.search(before) and "日" in m.group():
             return None
+        if re.search(r"(?:开始|开展|截止|结束|举行|到期|开学|开考)前$", before):
+            return None  # 采暖期开始前15日: fifteen days before, not the 15th
         return self._f(m, 3, day=parse_int(m["d_d"]), day_inferred_month=True)
 
     def atom_plan(self, m: re.Match) -> Fields | None:

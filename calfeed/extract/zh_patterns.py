@@ -67,7 +67,9 @@ ALTERNATIVES = [
         rf"(?P<md>(?<![\d.第])(?P<m_m>{MONTH_NUM})\s*月(?![{NOT_AFTER_MONTH}])份?"
         rf"(?:\s*(?P<m_d>{DAY_NUM})\s*[日号](?![{NOT_AFTER_HAO}])|(?P<m_d2>3[01]|[12]\d|[1-9])(?=[\s,，。、;；:：至到()（）上下中晚早凌午夜]|$)"
         rf"|{MONTH_FUZZY.format(n='m_fz')})?)",
-        rf"(?P<day>(?<![\d.第{CN_NUM}])(?<![\u4e00-\u9fff](?<![月至到从于在是为的前今本下上即止自和及或、我你他她它们会要将就才也都还再去来等每逢起后]))"
+        rf"(?P<day>(?<![\d.第{CN_NUM}])(?:(?<![\u4e00-\u9fff](?<![月至到从于在是为的前今本下上即止自和及或、我你他她它们会要将就才也都还再去来等每逢起后]))"
+        # 会议24日在京召开: after a noun, a day the news goes on from (a place, a time of day, a verb)
+        rf"|(?=(?:[12]\d|3[01]|[1-9])日(?:在京|在[\u4e00-\u9fff]{{1,4}}(?:召开|举行|举办|开幕|闭幕)|上午|下午|晚间|晚上|晚|凌晨|早上|中午|起|电|从|对|向|赴|召开|举行|举办|开幕|闭幕|发布|公布|正式|宣布)))"
         rf"(?P<d_d>{DAY_NUM})\s*[日号](?![{NOT_AFTER_HAO}内]))",
         # the bare first number of a range: 12-19日, 1-9月份, 9~12点半
         rf"(?P<numrange>(?<![\d.{CN_NUM}])(?P<nr_n>\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*(?:-|~|～|－|—+|至|到)\s*"

@@ -158,3 +158,18 @@ def test_teaching_weeks_count_from_the_terms_own_week_one():
         assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start) for e in events])
     assert len(events) == len(gold["events"]), [e.title for e in events]
     assert not any("（" in e.title or "第" in e.title for e in events)
+
+
+def test_same_day_paragraph_goes_back_to_the_dateline():
+    """同日 opening a paragraph is the story's day (the dateline's), not the last date named; a
+    range that gives its own end keeps it when a duration restates it."""
+    text = ("新华社北京10月24日电 全国供暖保障工作会议24日在京召开。会议部署，自11月1日起至12月31日，"
+            "开展为期两个月的供热安全专项行动。\n同日，住房城乡建设部公布《城镇供热服务管理办法》。\n")
+    events = extract_document(text, published=dt.date(2025, 10, 24), tz=TZ).events
+    by_title = {e.title: e for e in events}
+    meeting = next(e for e in events if "会议" in e.title)
+    assert day(meeting.start) == dt.date(2025, 10, 24)
+    rules = next(e for t, e in by_title.items() if "管理办法" in t)
+    assert day(rules.start) == dt.date(2025, 10, 24)
+    campaign = next(e for e in events if "专项行动" in e.title)
+    assert (day(campaign.start), day(campaign.end)) == (dt.date(2025, 11, 1), dt.date(2025, 12, 31))
