@@ -64,7 +64,8 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     title = re.sub(r"^(?:从|自|于|在|到|至)\s*", "", title.strip())
     for _ in range(3):
         title = LEAD_WORDS.sub("", title.strip())
-    title = re.sub(r"(?:预计|计划|将于|将在|拟于|定于|将|于)(?=[\u4e00-\u9fff])", "", title)
+    title = re.sub(r"《[^》]*》|(?:预计|计划|将于|将在|拟于|定于|将|于)(?=[\u4e00-\u9fff])",
+                   lambda m: m.group() if m.group().startswith("《") else "", title)  # not inside 《关于…》
     title = re.sub(r"\s+", " ", title)
     title = TITLE_NOISE.sub("", title).strip(" ，,。")
     title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于|自|从)$|(?:安排在|安排)?[，,]\s*(?:即|也就是)$", "", title).rstrip("：:，,、 ")

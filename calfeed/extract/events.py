@@ -5,6 +5,7 @@ Pure: text + publication date + zone in, `Event`s out (no I/O, no clock).
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -105,6 +106,13 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
     return ExtractResult(published, how, events)
 
 
+def _on(p, day: dt.date):
+    """The same time of day on another day."""
+    if p is None:
+        return None
+    return p.replace(year=day.year, month=day.month, day=day.day) if isinstance(p, dt.datetime) else day
+
+
 def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
     """同日，住建部公布…: a paragraph that opens with 同日 goes back to the story's own day, the
     dateline's (新华社北京10月24日电), not to the last date the paragraph before happened to name."""
@@ -143,7 +151,7 @@ class _Reader:
                 if self.timexes[ti].span[0] >= s:
                     in_sentence.append(self.timexes[ti])
                 ti += 1
-            in_sentence = self.during(s, e, in_sentence, out)
+            in_sentence = self.on_the_day(s, self.during(s, e, in_sentence, out), out)
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
@@ -167,6 +175,22 @@ class _Reader:
                 extra.append(Timex(m.group(), (m.start(), m.end()), "range", day_of(named.start), day_of(named.end),
                                    "day", named.approximate, rule="anaphora-period"))
         return sorted(timexes + extra, key=lambda x: x.span) if extra else timexes
+
+    def on_the_day(self, s: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
+        """比赛当天5时30分至13时…实行交通管制: "the day of the race" is the day of the story's own
+        happening (the first one read under the same headline), not the last date named."""
+        section = self.prep.headline_before(s) or ""
+        main = next((d for d in earlier if d.section == section and d.kind == "event" and not d.approximate), None)
+        if main is None:
+            return timexes
+        out = []
+        for t in timexes:
+            if (re.match(r"当[天日]", t.text) and t.start is not None
+                    and re.search(r"(?:比赛|赛事|活动|大会|演出|开幕|仪式|考试|典礼|庆典)$", self.text[max(s, t.span[0] - 4):t.span[0]])):
+                day = day_of(main.start)
+                t = replace(t, start=_on(t.start, day), end=_on(t.end, day))
+            out.append(t)
+        return out
 
     # ------------------------------------------------------------ one sentence
     def read_sentence(self, s: int, e: int, timexes: list[Timex], earlier: list[Draft]) -> list[Draft]:
@@ -402,11 +426,11 @@ class _Reader:
         if any(x.type == "set" and 0 <= t.span[0] - x.span[1] <= 1 for x in self.in_sentence):
             return None  # 每周六、周日上午10时: the second day of a weekly rule
         hours = next((x for x in self.in_sentence if x.type == "set" and 0 <= x.span[0] - t.span[1] <= 1), None)
-        if hours and t.type == "range" and re.search(r"\d", t.text) and self.find_trigger(self.text[hours.span[1]:hours.span[1] + 8]):
+        if hours and t.type == "range" and re.search(r"\d", t.text) and self.find_trigger(self.text[hours.span[1]:min(e, hours.span[1] + 30)]):
             pass  # 2月4日至2月15日每晚18:00至22:00开放: the nightly hours of a dated happening
         elif RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
-        if "fuzzy-recent" in t.rule and re.search(r"成功|破获|已经|已于|圆满", self.text[t.span[1]:t.span[1] + 30]) \
+        if "fuzzy-recent" in t.rule and re.search(r"成功|破获|已经|已于|圆满|印发|下发|出台|制定了|公布了", self.text[t.span[1]:t.span[1] + 30]) \
                 and not any(d.type == "duration" for d in self.in_sentence):
             return None  # 近日，…成功破获…: a past result told as news, not a date to keep
         if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):
@@ -490,9 +514,11 @@ class _Reader:
                 and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27 and not t.text.endswith("期间") \
                 and len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 2 and not STATISTIC.search(sentence):
             heading = self.section_heading(s)  # a statement with content under a short heading
-        if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading):
+        runs_on = re.search(r"(?:持续|延续|一直|开放)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
+            o.span[1] <= t.span[0] and o.type not in ("duration", "set") for o in self.in_sentence)  # …开展，展期将持续至11月10日
+        if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on):
             return None
-        if STATISTIC.search(sentence) and trigger is None and not named:
+        if STATISTIC.search(sentence) and trigger is None and not named and not runs_on:
             return None
         if t.grain in ("year",) and not deadline_target:
             return None
@@ -528,6 +554,12 @@ class _Reader:
             title_text = clean_title(subject, [x.text for x in self.in_sentence]) or title_text
             if re.search(r"截止|deadline|close", subject, re.I):
                 kind = "deadline"
+        if kind == "start" and t.grain in ("xun", "month") and t.approximate and t.end is None and t.start is not None:
+            # 本月下旬起，…陆续开展: it begins some time in those ten days; the span is the honest date
+            first = day_of(t.start)
+            last = calendar.monthrange(first.year, first.month)[1]
+            t = replace(t, end=first.replace(day={1: 10, 11: 20}.get(first.day, last) if t.grain == "xun" else last))
+            kind = "period"
         start, end, all_day = self.when(t, kind)
         if re.search(r"\b(?:moves?|moved|shifts?|shifted|changes?|changed)\s+$", self.text[max(s, t.span[0] - 10):t.span[0]],
                      re.I) and t.text.lower().startswith("from") and end is not None:
@@ -792,8 +824,9 @@ class _Reader:
             title = self.topic_of(s) + title
         headline = self.prep.headline_before(s)
         if headline and (len(title) > 40 or len(title) < 4 or similar(headline, title) > 0.5):
-            h = clean_title(headline, [])
-            if 4 <= len(h) <= 40 and not re.search(r"\d+月\d+日|[上中下]旬", h):
+            hs, he = self.prep.headline_span_before(s)
+            h = clean_title(headline, [x.text for x in self.timexes if hs <= x.span[0] < he])  # less 本周日
+            if 4 <= len(h) <= 40 and not re.search(r"\d+月\d+日|[上中下]旬", headline):
                 if similar(h, title) > 0.3 or len(title) > 40 or len(title) < 4:
                     title = h
         if len(title) > 40:

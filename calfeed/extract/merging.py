@@ -36,7 +36,8 @@ def continue_until(drafts: list[Draft], text: str) -> list[Draft]:
         prev = out[-1] if out else None
         lead = text[max(prev.span[1] if prev else 0, d.span[0] - 12):d.span[0]] if prev else ""
         until = re.search(r"(?P<who>[\u4e00-\u9fff]{0,6}?)(?:将)?(?:持续|延续|一直|开放)(?:至|到)\s*$", lead)
-        if (prev is not None and until and prev.sentence == d.sentence and prev.end in (None, prev.start)
+        if (prev is not None and until and prev.sentence == d.sentence
+                and (prev.end in (None, prev.start) or prev.approximate and width(prev) <= 10)
                 and day_of(d.end or d.start) > day_of(prev.start)):
             if not prev.all_day and until["who"]:
                 # 亮灯仪式 at 18:00, 灯会持续至正月十八: the ceremony stays a moment; the fair is a period

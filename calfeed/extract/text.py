@@ -53,11 +53,12 @@ class Prepared:
 
     def headline_before(self, pos: int) -> str | None:
         """The nearest headline that starts before `pos`."""
+        span = self.headline_span_before(pos)
+        return self.text[span[0]:span[1]] if span else None
+
+    def headline_span_before(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.headlines, (pos, len(self.text) + 1)) - 1
-        if i < 0:
-            return None
-        s, e = self.headlines[i]
-        return self.text[s:e]
+        return self.headlines[i] if i >= 0 else None
 
 
 def strip_html(text: str) -> str:

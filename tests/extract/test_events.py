@@ -173,3 +173,17 @@ def test_same_day_paragraph_goes_back_to_the_dateline():
     assert day(rules.start) == dt.date(2025, 10, 24)
     campaign = next(e for e in events if "专项行动" in e.title)
     assert (day(campaign.start), day(campaign.end)) == (dt.date(2025, 11, 1), dt.date(2025, 12, 31))
+
+
+def test_print_page_anaphora_hours_and_fuzzy_starts():
+    """A print page: 明天（4月11日）至12日 with daily hours is one pickup period; 比赛当天 is the
+    race day; 近日…开展，…持续至 is one run; 本月下旬起 keeps its ten days; a notice issued 日前
+    is background; headline titles lose their date words."""
+    gold, text = load_gold(DATA / "gold" / "zh-lanxi-evening-news-page.yaml")
+    events = extract_document(text, published=gold["published"], tz=TZ).events
+    for g in gold["events"]:
+        hits = matched(g, events)
+        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start, e.end) for e in events])
+    assert len(events) == len(gold["events"])
+    assert not any("印发" in e.evidence for e in events)
+    assert not any("本周日" in e.title for e in events)
