@@ -79,7 +79,8 @@ NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”（）()]{2,16}?)(?:时�
                         r"|^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])?\s*"
                         r"(?P<what_paren>[^，。（(：:]{2,15})[（(]\s*$"  # （二）县级初审（4月14日至4月25日）
                         r"|^\s*(?:[*•·▪‣-]\s*)?(?P<what_en>[A-Z][^:\n]{2,60}):\s*"
-                        r"(?:[A-Z][a-z]+days?\s+(?:through|to|-|–)\s+[A-Z][a-z]+days?(?:\s+(?:nights|evenings|mornings))?,\s*)?$")
+                        r"(?:[A-Z][a-z]+days?\s+(?:through|to|-|–)\s+[A-Z][a-z]+days?(?:\s+(?:nights|evenings|mornings))?,\s*)?$"
+                        r"|^\s*[*•·▪‣-]\s*(?P<what_item>[A-Z][^,:\n]{2,50}),\s*$")  # - Tomato Fest, Saturday, Aug. 17: …
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
 FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|公示|展出|试运行|征求意见|for)\s*(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)

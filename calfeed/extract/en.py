@@ -1724,6 +1724,13 @@ def _build(text: str, low: str, a: _A, ref: dt.datetime) -> Timex | None:
         elif typ != "range":
             typ = "datetime" if (a.t2 is None or a.rule.startswith("relative-day-part") or a.extra.get("pod")) \
                 else "range"
+    elif a.b is not None and a.b.t1 is not None and a.b.t2 is not None and a.kind == "date":
+        # from Tuesday, June 10, through Thursday, June 12, between 10 p.m. and 5 a.m.: the nights' hours
+        zone_b = _zone(a.b.tz) or zone
+        start, end = _to_dt(d0, a.b.t1, zone_b, tzi), _to_dt(d1, a.b.t2, zone_b, tzi)
+        if a.b.t2 < a.b.t1:
+            end += dt.timedelta(days=1)
+        grain = a.b.tgrain or "hour"
     else:
         start, end = d0, d1
     mod = a.mod

@@ -417,14 +417,17 @@ class _Reader:
         if re.match(r"\s*(?:[*•-]\s*)?(?:If|Unless|In\s+case|Should)\b[^,]{0,60}?\b(?:rain|weather|storms?|snow|"
                     r"delay|delays|delayed|necessary|needed|postponed|cancell?ed)\b", self.text[s:e], re.I):
             return None  # If rain delays paving, this closure will move to the following weekend: a contingency
+        if "holiday" in t.rule and re.search(r"\bbecause\b", self.text[s:t.span[0]], re.I) and not re.search(r"\d", t.text):
+            return None  # no market Aug. 31 because the square is closed for the Labor Day parade: a reason
         if re.search(r"\b(?:originally|previously|initially)\s+(?:(?:scheduled|set|planned|slated|due)\s+)?(?:for|on)?\s*$",
                      self.text[max(s, t.span[0] - 40):t.span[0]], re.I):
             return None  # report cards, originally scheduled for Jan. 30, will now …: superseded
         if re.search(r"\b(?:turns?\s+\d+|\d+\s+years?\s+old)\s+(?:on\s+or\s+(?:before|after)\s+|by\s+|before\s+|on\s+)?$|(?:开放|营业|办公|服务|作息|接待|开馆)时间(?:为|：|:|调整为)?\s*$",
                      self.text[max(s, t.span[0] - 24):t.span[0]], re.I):
             return None  # children who turn 5 on or before Sept. 1; 开放时间为9:00—17:00: rules, not days
-        if any(x.type == "set" and 0 <= t.span[0] - x.span[1] <= 1 for x in self.in_sentence):
-            return None  # 每周六、周日上午10时: the second day of a weekly rule
+        if any(x.type == "set" and 0 <= t.span[0] - x.span[1] <= 1 for x in self.in_sentence) and not (
+                t.type == "range" and re.match(r"(?:from|between)\b", t.text, re.I)):
+            return None  # 每周六、周日上午10时: the second day of a weekly rule (every Saturday from June 1 …: a season)
         hours = next((x for x in self.in_sentence if x.type == "set" and 0 <= x.span[0] - t.span[1] <= 1), None)
         if hours and t.type == "range" and re.search(r"\d", t.text) and self.find_trigger(self.text[hours.span[1]:min(e, hours.span[1] + 30)]):
             pass  # 2月4日至2月15日每晚18:00至22:00开放: the nightly hours of a dated happening
@@ -531,7 +534,8 @@ class _Reader:
                 title_text = clean_title(self.text[hs:he], []) or heading
         elif named is not None and trigger is None:
             groups = named.groupdict()
-            what = groups.get("what") or groups.get("what_en") or groups.get("what_dash") or groups.get("what_paren") or ""
+            what = (groups.get("what") or groups.get("what_en") or groups.get("what_item") or groups.get("what_dash")
+                    or groups.get("what_paren") or "")
             title_text = clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)

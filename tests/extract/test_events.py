@@ -187,3 +187,14 @@ def test_print_page_anaphora_hours_and_fuzzy_starts():
     assert len(events) == len(gold["events"])
     assert not any("印发" in e.evidence for e in events)
     assert not any("本周日" in e.title for e in events)
+
+
+def test_weekly_seasons_list_items_and_reasons():
+    """Every Saturday from May 31 through Oct. 25 is the season; "- Berry Bash, Saturday, June 14:"
+    is named by its item; a holiday named only as a reason is no event."""
+    gold, text = load_gold(DATA / "gold" / "en-riverbend-market-season.yaml")
+    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
+    for g in gold["events"]:
+        hits = matched(g, events)
+        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start, e.end) for e in events])
+    assert len(events) == len(gold["events"])
