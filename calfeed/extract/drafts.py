@@ -64,8 +64,12 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     title = re.sub(r"^(?:从|自|于|在|到|至)\s*", "", title.strip())
     for _ in range(3):
         title = LEAD_WORDS.sub("", title.strip())
-    title = re.sub(r"《[^》]*》|(?:预计|计划|将于|将在|拟于|定于|将|于)(?=[\u4e00-\u9fff])",
+    notice = re.fullmatch(r"\s*关于(?P<what>.{4,60}?)的(?:公告|通知|通告|决定|安排)\s*", title)
+    if notice:
+        title = notice.group("what")  # 关于地铁6号线开通试运营的公告: what it announces
+    title = re.sub(r"《[^》]*》|(?:预计|计划|将于|将在|拟于|定于|将|(?<!关)于)(?=[\u4e00-\u9fff])",
                    lambda m: m.group() if m.group().startswith("《") else "", title)  # not inside 《关于…》
+    title = re.sub(r"(?<=[\u4e00-\u9fff]{4})(?:调整)?(?:为|是)?[：:][\u4e00-\u9fff、，,]*$", lambda m: "调整" if m.group().startswith("调整") else "", title)  # 运营时间调整为：…
     title = re.sub(r"\s+", " ", title)
     title = TITLE_NOISE.sub("", title).strip(" ，,。")
     title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于|自|从)$|(?:安排在|安排)?[，,]\s*(?:即|也就是)$", "", title).rstrip("：:，,、 ")

@@ -198,7 +198,8 @@ class _Reader:
         byline = BYLINE.match(sentence)
         body_start = s + (byline.end() if byline else 0)
         dates = [t for t in timexes if t.type not in ("duration", "set") and t.span[0] >= body_start
-                 and not t.rule.endswith("+restated")]
+                 and not t.rule.endswith("+restated")
+                 and not (t.text in ("当天", "当日") and any(o.span[1] == t.span[0] and o is not t for o in timexes))]
         durations = [t for t in timexes if t.type == "duration"]
         if not dates:
             if durations and earlier:
@@ -282,6 +283,15 @@ class _Reader:
                     out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+that-day"))
                     continue
             gap = self.text[prev.span[1]:t.span[0]] if prev is not None else ""
+            if (prev is not None and HAN.search(gap) and t.mod == "start"
+                    and (time_only(t, self.today) or CLOCK_ONLY.fullmatch(t.rule))
+                    and prev.mod is None and prev.start is not None and not isinstance(prev.start, dt.datetime)
+                    and day_of(prev.start) == day_of(prev.end or prev.start) and len(gap) <= 24 and "。" not in gap):
+                # 12月28日当天，各站于14:00起开放载客服务: that day, from that hour
+                day, at = day_of(prev.start), t.start if t.start is not None else t.end
+                moment = at.replace(year=day.year, month=day.month, day=day.day)
+                out[-1] = replace(prev, start=moment, end=moment, type="datetime", rule=prev.rule + "+from-hour")
+                continue
             if (prev is not None and (prev.mod == "start" and prev.end is None or prev.start is not None and prev.mod is None
                                       and day_of(prev.start) == day_of(prev.end or prev.start)) and (t.end or t.start) is not None
                     and (re.match(r"(?:through|thru|until|till|to)\b", t.text, re.I)
@@ -377,6 +387,8 @@ class _Reader:
         m = REVISION.search(sentence)
         assert m is not None
         after = [t for t in dates if t.span[0] >= s + m.start()]
+        if all(CLOCK_ONLY.fullmatch(t.rule) for t in after):
+            return dates  # 自9月28日起，运营时间调整为6:00…: the hours change, the day stays
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> Draft | None:
@@ -393,6 +405,9 @@ class _Reader:
             t = replace(t, mod="deadline")  # 报名截至1月24日: a deadline written with 截至
         if t.mod in ("asof", "since", "before", "within"):
             return None
+        if (CLOCK_ONLY.fullmatch(t.rule) or time_only(t, self.today)) and re.search(
+                r"(?:首班车?|末班车?|收车|首车|末车)(?:时间)?(?:为|是|：|:)?\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]):
+            return None  # 首班车6:00、末班车22:30: a daily timetable, not a happening
         if t.grain in ("year", "decade", "century") and t.mod != "deadline":
             return None
         if t.start is None and t.end is None:
@@ -510,8 +525,9 @@ class _Reader:
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
         revised_here = REVISION.search(self.text[max(s, t.span[0] - 6):t.span[0]])
         if revised_here and isinstance(t.start, dt.datetime) and not NAMED_DAY.search(t.text) and \
-                not re.search(r"[月日号]", t.text):
-            return None  # 末班车延长至22:40: a service detail
+                (not re.search(r"[月日号]", t.text) or t.text.startswith("次日")) or (
+                t.text.startswith("次日") and re.search(r"[至到]$", self.text[max(s, t.span[0] - 1):t.span[0]])):
+            return None  # 末班车延长至22:40 (至次日0:30): a service detail
         heading = None
         if trigger is None and day_of(t.start or t.end) >= self.today - dt.timedelta(days=30) \
                 and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27 and not t.text.endswith("期间") \
@@ -824,6 +840,12 @@ class _Reader:
             title += trigger.group()  # 寒假1月18日开始: 寒假开始
         elif 2 <= len(title) < 4 and re.search(r"[假期季节]$", title) and re.search(r"(?:开始|起)$", t.text):
             title += "开始"  # 寒假自1月18日开始: the verb was inside the date
+        clause_start = t.span[0] - len(before)
+        if len(title) < 4 and clause_start > s and self.text[clause_start - 1] in "，,":
+            subject = clause_tail(self.text[s:clause_start - 1])  # 新开接驳线M3路，自12月28日起运营
+            subject = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*", "", subject)
+            if 2 <= len(subject) <= 20 and not TRIGGER.search(subject) and not re.match(r"对|为|在|从|由|经|据|按|根据|随着|围绕|共", subject):
+                title = clean_title(subject + title, [x.text for x in self.in_sentence])
         if len(title) < 4 and self.topic_of(s):
             title = self.topic_of(s) + title
         headline = self.prep.headline_before(s)

@@ -192,7 +192,7 @@ def same_happening(a: Draft, b: Draft) -> bool:
     if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \
             and day_of(a.start) != day_of(a.end):
         return True  # 举办 6月21日至23日 … 展期为6月21日至23日: one exhibition
-    return bool(a.section) and a.section == b.section and similarity >= 0.2 \
+    return bool(a.section) and a.section == b.section and similarity >= 0.2 and None not in (a.end, b.end) \
         and day_of(a.start) <= day_of(b.end or b.start) and day_of(b.start) <= day_of(a.end or a.start)
 
 

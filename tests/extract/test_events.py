@@ -198,3 +198,17 @@ def test_weekly_seasons_list_items_and_reasons():
         hits = matched(g, events)
         assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start, e.end) for e in events])
     assert len(events) == len(gold["events"])
+
+
+def test_transit_notice_timetables_and_first_day_hours():
+    """First/last bus times are a timetable, 至次日0:30 is a detail, 9月27日当天…13:30起 is one
+    moment, a notice heading 关于…的公告 names what it announces, and two route changes on
+    the same day stay two."""
+    gold, text = load_gold(DATA / "gold" / "zh-brt-line2-notice.yaml")
+    events = extract_document(text, published=gold["published"], tz=TZ).events
+    for g in gold["events"]:
+        if g.get("required", True):
+            hits = matched(g, events)
+            assert hits and g.get("title_has", g["match"]) in hits[0].title, (g["id"], [(e.title, e.start) for e in events])
+    assert not any(isinstance(e.start, dt.datetime) and e.start.hour in (0, 6, 21, 22) for e in events)
+    assert not any(e.title.startswith("关") or "：" in e.title for e in events)
