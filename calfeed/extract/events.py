@@ -67,6 +67,7 @@ from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
 
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
+_PROCLAIMED = re.compile(r",?\s+as\s+(?P<what>[A-Z][\w'’ -]{2,40}?)(?=\s+in\b|\s*[.,;]|$)")
 _TAKES_PLACE = re.compile(r"\s+(?:will\s+take\s+place|takes\s+place|will\s+be\s+held|is\s+scheduled|are\s+scheduled)\b")
 _FOR_DATED = re.compile(r"\s+for\s+(?:the\s+|a\s+|an\s+)?(?P<what>[\w' -]{3,40}?)\s+on\s*$")
 _PREDICATE = re.compile(r"\s+(?:is|are|was|were|will|has|have|opens?|runs?)\b")
@@ -222,7 +223,13 @@ class _Reader:
             heading = self.section_heading(s)
             if heading is None or DATELINE.search(sentence) or not TIME_LABEL.search(heading):
                 return []  # a signature date under an office's name, a file name, a masthead
-        elif any(not time_only(t, self.today) for t in dates) and "\n" in self.text[max(0, s - 1):s + 1]:
+        elif (whole_line and len(days := [t for t in dates if not time_only(t, self.today)]) == 1
+              and days[0].start is not None and not HAN.search(sentence) and not DATELINE.search(sentence)
+              and not re.search(r"[A-Za-z]", re.sub(r"\b[ap]\.?m\b", "", re.sub(
+                  "|".join(re.escape(t.text) for t in dates), "", sentence)))):
+            self.day_heading = day_of(days[0].start)  # Tuesday, April 25, 2023 — 6:30 p.m.: the agenda's day
+        elif (any(not time_only(t, self.today) for t in dates) and "\n" in self.text[max(0, s - 1):s + 1]
+              and not DATELINE.search(sentence)):
             self.day_heading = None if any(day_of(t.start or t.end) != self.day_heading for t in dates
                                            if not time_only(t, self.today)) else self.day_heading
         if body_start == s and self.is_headline(s):
@@ -425,7 +432,7 @@ class _Reader:
         if re.search(r"\bminutes\s+of\s+(?:the\s+)?$", self.text[max(s, t.span[0] - 20):t.span[0]], re.I):
             return None  # approval of the minutes of the February 25 meeting
         if (not HAN.search(self.text[s:e]) and day_of(t.end or t.start) < self.today - dt.timedelta(days=7)
-                and re.search(r"\b(?:was|were|had been)\b", self.text[s:e])):
+                and re.search(r"\b(?:was|were|had been|voted|approved|adopted|passed|decided|signed|met|held)\b", self.text[s:e])):
             return None  # First reading was held February 25: a recap, not an entry
         if re.match(r"\s*(?:/\s*(?:PRNewswire|Business\s*Wire|GLOBE\s*NEWSWIRE)|\((?:Reuters|AP|AFP|Xinhua)\))", after + self.text[t.span[1] + 6:t.span[1] + 24], re.I):
             return None  # BALTIMORE, Oct. 3, 2024 /PRNewswire/: a dateline
@@ -543,16 +550,15 @@ class _Reader:
             return None
         if holiday_span and trigger is None:
             title_text = t.text
+        elif _PROCLAIMED.match(window) and not HAN.search(window):
+            title_text = _PROCLAIMED.match(window).group("what")  # Proclaiming Friday, April 28, as Arbor Day
         elif heading is not None and not named:
             title_text = heading
             if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
                 hs, he = self.prep.headlines[0]
                 title_text = clean_title(self.text[hs:he], []) or heading
-        elif named is not None and trigger is None:
-            groups = named.groupdict()
-            what = (groups.get("what") or groups.get("what_en") or groups.get("what_item") or groups.get("what_dash")
-                    or groups.get("what_paren") or "")
-            title_text = clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
+        elif named is not None and trigger is None and self.named_title(named):
+            title_text = self.named_title(named)
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
         if len(title_text) < 4 and self.topic_of(s):
@@ -652,7 +658,14 @@ class _Reader:
         if len(EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
             subject = self.text[s:colon] if colon > s else window[:clause_end_at(window, 0)]
-        held = re.search(r"\b(?:hold|holds|host|hosts|holding|hosting|have|has|presents?|offers?|includes?|features?)\s+"
+            above = self.line_above(s)
+            if colon <= s and above and not re.search(r"[A-Za-z]{3}", re.sub(r"\b[ap]\.?m\b", "", subject)):
+                # CITY COUNCIL — REGULAR MEETING AGENDA / Tuesday, April 25, 2023 — 6:30 p.m.
+                subject = re.sub(r"\s*[—–-]+\s*", " ", re.sub(r"\b(?:AGENDA|NOTICE)\b", "", above, flags=re.I)).strip()
+                subject = subject.capitalize() if subject.isupper() else subject
+        subject = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+", "", subject)  # 7.2 Set a budget workshop
+        held = re.search(r"\b(?:hold|holds|host|hosts|holding|hosting|have|has|presents?|offers?|includes?|features?|"
+                         r"set|sets|schedule|schedules)\s+"
                          r"(?:a|an|the|its|their)\s+(?:annual\s+|first\s+|next\s+)?"
                          r"(?P<what>[^,;.]{3,60})", subject, re.I)
         if held:  # The City Council will hold a public hearing on Phase 2 …: the hearing is the event
@@ -661,7 +674,9 @@ class _Reader:
         if invited:  # Museum members are invited to a preview
             subject = invited.group("what")
         subject = _TAKES_PLACE.split(subject)[0]  # A public reception will take place the following evening
-        subject = _EN_DATELINE.sub("", subject)
+        undated = _EN_DATELINE.sub("", subject)
+        if len(undated.strip(" ,;:.—–-")) >= 3:  # PORTLAND, Maine — The museum will …; not CLOSED SESSION — 5:30
+            subject = undated
         name = _QUOTED.search(subject)
         if name and name.group("name")[:1].isupper():
             # will open "Tidelines: Photographs of …," a major exhibition: the show's own name, less its subtitle
@@ -679,6 +694,17 @@ class _Reader:
         title = title.capitalize() if title.isupper() else title[:1].upper() + title[1:]
         return shorten(title) if len(title) > 40 else title
 
+    @staticmethod
+    def named_title(named: re.Match) -> str:
+        """The name a label gives its date: "Senior prom: Saturday, May 18", 布展时间为…."""
+        groups = named.groupdict()
+        dash = groups.get("what_dash") or ""
+        if not re.search(r"[A-Za-z\u4e00-\u9fff]{3}", re.sub(r"\b[ap]\.?m\b", "", dash)):
+            dash = ""  # Tuesday, April 25 — 6:30 p.m.: a time, not a name
+        what = (groups.get("what") or groups.get("what_en") or groups.get("what_item") or dash
+                or groups.get("what_paren") or "")
+        return clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
+
     def lead_title(self, s: int, t: Timex, before: str) -> str:
         """The title a date's own short lead gives (报名截至), with the subject of the clause
         before it when the lead alone is too short (庙会志愿者招募工作正在进行，报名截至)."""
@@ -688,6 +714,15 @@ class _Reader:
             prev = re.sub(r"(?:工作)?(?:正在|正|火热|已经|已)?(?:进行|开展|启动)(?:中|之中)?$", "", prev)
             own = clean_title(prev + own, [t.text])
         return own if 4 <= len(own) <= 40 else ""
+
+    def line_above(self, s: int) -> str | None:
+        """The short line right above a statement that opens its line (a heading), if any."""
+        line_start = self.text.rfind("\n", 0, s) + 1
+        if self.text[line_start:s].strip() or line_start == 0:
+            return None
+        prev_start = self.text.rfind("\n", 0, line_start - 1) + 1
+        line = self.text[prev_start:line_start - 1].strip()
+        return line if 3 <= len(line) <= 80 and not DATELINE.search(line) else None
 
     def dated_object(self, s: int, t: Timex) -> str | None:
         """What a date belongs to when it dates the object of "for" and the sentence's own verb

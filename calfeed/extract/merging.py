@@ -185,8 +185,8 @@ def same_happening(a: Draft, b: Draft) -> bool:
                 and day_of(short.start) != day_of(long.end):
             return False  # an opening ceremony on a festival's first day is a happening of its own
     similarity = similar(a.title, b.title)
-    if similarity >= 0.34:
-        return True
+    if similarity >= 0.34 or (not a.all_day and not b.all_day and similarity >= 0.2):
+        return True  # …; the council reconvenes at 6:30 p.m., the very minute of its meeting
     if a.timex.endswith("期间") or b.timex.endswith("期间"):
         return False  # 庙会期间…实行交通管制: a happening during the fair, not the fair
     if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \

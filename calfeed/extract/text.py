@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 TERMINAL = "。！？!?；;…”』」\"'）)】."
 _PARA_SPLIT = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*")
 _SENTENCE_END = re.compile(
-    r"[。！？!?；;]+[”」』\"’）)]*|(?<=[a-z0-9\)\]\"'”])(?<!\bJr)(?<!\bSr)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMt)(?<!\bNo)(?<!\bvs)(?<!\bMrs)(?<!\bInc)(?<!\bLtd)(?<!\bRev)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bAve)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bCapt)(?<!\bLt)(?<!\bCo)(?<!\bCorp)(?<!\bDept)(?<!\bUniv)(?<!\bapprox)(?<!\betc)\.(?=\s+[A-Z“\"(])|\n+"
+    r"[。！？!?；;]+[”」』\"’）)]*|(?<=[a-z0-9\)\]\"'”])(?<!\bJr)(?<!\bSr)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMt)(?<!\bNo)(?<!\bvs)(?<!\bMrs)(?<!\bInc)(?<!\bLtd)(?<!\bRev)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bAve)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bCapt)(?<!\bLt)(?<!\bCo)(?<!\bCorp)(?<!\bDept)(?<!\bUniv)(?<!\bapprox)(?<!\betc)(?<!\n\d)(?<!\n\d\d)(?<!\n \d)\.(?=\s+[A-Z“\"(])|\n+"
 )  # not after Jr., Dr., Oct. and other abbreviations
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
 _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|br|span|a|table|h[1-6])\b[^>]*>", re.I)
@@ -28,7 +28,8 @@ BYLINE = re.compile(
 # A line that dates the page rather than heads an article: 2025年5月8日 星期四 泉州晚报, Posted May 8, 2025
 DATELINE = re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?![、\u4e00-\u9fff]|[（(](?!星期|周))|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})|星期[一二三四五六日天]\s"
                       r"|来源[:：]|^\s*(?:Posted|Published|Updated|Issued|Revised|Last\s+updated)\b|^\s*(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
-                      r"|(?:for immediate release|news release|press release)", re.I)
+                      r"|(?:for immediate release|news release|press release)"
+                      r"|\b(?:posted|published|updated|issued)\s+(?:on\s+)?(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}", re.I)
 CAPTION = re.compile(r"(?:本报)?(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})?\s*摄\s*[。.]?\s*$")
 
 

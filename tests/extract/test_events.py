@@ -212,3 +212,14 @@ def test_transit_notice_timetables_and_first_day_hours():
             assert hits and g.get("title_has", g["match"]) in hits[0].title, (g["id"], [(e.title, e.start) for e in events])
     assert not any(isinstance(e.start, dt.datetime) and e.start.hour in (0, 6, 21, 22) for e in events)
     assert not any(e.title.startswith("关") or "：" in e.title for e in events)
+
+
+def test_council_agenda_header_day_and_numbered_items():
+    """The meeting's own date line dates the items below it; the posting line and an old vote
+    are not events; "Proclaiming …, as Flag Day" and "Set a workshop for …" name their days."""
+    gold, text = load_gold(DATA / "gold" / "en-cedar-grove-council-agenda.yaml")
+    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
+    for g in gold["events"]:
+        hits = matched(g, events)
+        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start) for e in events])
+    assert len(events) == len(gold["events"]), [e.title for e in events]
