@@ -85,7 +85,7 @@ STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
 FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|公示|展出|试运行|征求意见|for)\s*(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)
 DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|会期|展期|公示|展出|试运行|征求意见|for)\s*(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)
-SUBJECT_PRONOUN = re.compile(r"^(?:此次|本次|该|本届|此项|这次|the|this|it)", re.I)
+SUBJECT_PRONOUN = re.compile(r"^(?:此次|本次|该|本届|此项|这次|(?:the|this|it)\b)", re.I)
 # Words that do not help a title.
 LEAD_WORDS = re.compile(
     r"^(?:另悉|据悉|据了解|据介绍|同时|此外|并且?|而且|其中|目前|当前|近日|日前|今年|去年|明年|据主办方介绍|"

@@ -453,7 +453,8 @@ class _Reader:
         hours = next((x for x in self.in_sentence if x.type == "set" and 0 <= x.span[0] - t.span[1] <= 1), None)
         if hours and t.type == "range" and re.search(r"\d", t.text) and self.find_trigger(self.text[hours.span[1]:min(e, hours.span[1] + 30)]):
             pass  # 2月4日至2月15日每晚18:00至22:00开放: the nightly hours of a dated happening
-        elif RULE_WORDS.match(after) or re.match(r"[）)\s]*出?生", after):
+        elif (RULE_WORDS.match(after) and not (t.type == "range" and not HAN.search(t.text) and re.search(r"\d", t.text)
+                                                and re.match(r"\s*daily\b", after))) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
         if "fuzzy-recent" in t.rule and re.search(r"成功|破获|已经|已于|圆满|印发|下发|出台|制定了|公布了", self.text[t.span[1]:t.span[1] + 30]) \
                 and not any(d.type == "duration" for d in self.in_sentence):
@@ -677,6 +678,9 @@ class _Reader:
         undated = _EN_DATELINE.sub("", subject)
         if len(undated.strip(" ,;:.—–-")) >= 3:  # PORTLAND, Maine — The museum will …; not CLOSED SESSION — 5:30
             subject = undated
+        item = self.agenda_item(s, e)
+        if item:  # 6.3 Short-term rental regulations (…). … this hearing be continued to May 9
+            subject = item
         name = _QUOTED.search(subject)
         if name and name.group("name")[:1].isupper():
             # will open "Tidelines: Photographs of …," a major exhibition: the show's own name, less its subtitle
@@ -686,9 +690,11 @@ class _Reader:
         title = subject.strip(" ,;:.—–-")
         for _ in range(4):
             title = EN_TRIM.sub("", title).strip(" ,;:.")
-        title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*", "", title, flags=re.I)
+        title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*|^[•·▪‣*-]\s*", "", title, flags=re.I)
         title = re.sub(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+light\s+of|if\s+approved)\b[^,]{0,80},\s*",
                        "", title, flags=re.I)  # Because of icy roads, all schools will be closed
+        title = re.sub(r"^(?:the\s+)?(.+?)\s+(?:will\s+be|is|are)\s+(closed|open|canceled|cancelled|postponed)$", r"\1 \2",
+                       title, flags=re.I)  # The library will be closed: Library closed
         if title.count(")") > title.count("("):
             title = title.replace(")", "")
         title = title.capitalize() if title.isupper() else title[:1].upper() + title[1:]
@@ -714,6 +720,19 @@ class _Reader:
             prev = re.sub(r"(?:工作)?(?:正在|正|火热|已经|已)?(?:进行|开展|启动)(?:中|之中)?$", "", prev)
             own = clean_title(prev + own, [t.text])
         return own if 4 <= len(own) <= 40 else ""
+
+    def agenda_item(self, s: int, e: int) -> str | None:
+        """The numbered agenda item a sentence about "this hearing" belongs to, by its heading."""
+        thing = re.search(r"\bth(?:is|e)\s+(hearing|item|matter|ordinance|request|proposal|application)\b", self.text[s:e], re.I)
+        if not thing:
+            return None
+        line_start = self.text.rfind("\n", 0, s) + 1
+        head = re.match(r"\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?P<name>[^.(\n]{3,60}?)\s*(?:[.(]|$)", self.text[line_start:s + 1])
+        if head is None:
+            return None
+        name = head.group("name").strip()
+        word = thing.group(1).lower()
+        return name if word in name.lower() or len(name) + len(word) > 39 else f"{name} {word}"
 
     def line_above(self, s: int) -> str | None:
         """The short line right above a statement that opens its line (a heading), if any."""
