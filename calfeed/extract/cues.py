@@ -37,7 +37,7 @@ EN_TRIGGERS = (
     r"|plays|playing|running|renews?|renewals?|decision|issue|draft|trade\s+deadline|playoffs?|opening\s+day"
     r"|preview|reception|invited|hosts?|hosting|community\s+day|open\s+house|final\s+trips?|last\s+day|first\s+day|no\s+school"
     r"|will\s+(?!not\b)[a-z]+|is\s+scheduled|are\s+scheduled"
-    r"|outages?|warning|closures?|detours?|shut-?offs?|may\s+(?!not\b)[a-z]+"
+    r"|outages?|warning|closures?|detours?|shut-?offs?|may\s+(?!not\b)[a-z]+|(?:is|are)\s+expected\s+(?:in|on|by|to)"
 )
 ZH_TRIGGER = re.compile(ZH_TRIGGERS)
 EN_TRIGGER = re.compile(rf"\b(?:{EN_TRIGGERS})\b", re.I)
@@ -83,8 +83,10 @@ NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”（）()]{2,16}?)(?:时�
                         r"|^\s*[*•·▪‣-]\s*(?P<what_item>[A-Z][^,:\n]{2,50}),\s*$")  # - Tomato Fest, Saturday, Aug. 17: …
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
-FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|公示|展出|试运行|征求意见|for)\s*(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)
-DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|会期|展期|公示|展出|试运行|征求意见|for)\s*(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)
+FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|公示|展出|试运行|征求意见|\bfor|\b(?:take|takes|last|lasts))\s*"
+                          r"(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)
+DURATION_LEAD = re.compile(r"(?:为期|历时|持续|共计|历经|连续|会期|展期|公示|展出|试运行|征求意见|\bfor|\b(?:take|takes|last|lasts))\s*"
+                           r"(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)
 SUBJECT_PRONOUN = re.compile(r"^(?:此次|本次|该|本届|此项|这次|(?:the|this|it)\b)", re.I)
 # Words that do not help a title.
 LEAD_WORDS = re.compile(

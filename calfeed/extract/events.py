@@ -107,6 +107,16 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
     return ExtractResult(published, how, events)
 
 
+def _item_name(label: str) -> str:
+    """A listing's name sentence as a title: "Lunch & Learn: Financial Wellness for Grad Students."
+    is "Lunch & Learn: Financial Wellness" (the name, less its audience, within 40 characters)."""
+    name = label.strip().rstrip(".")
+    if len(name) > 40:
+        cut = re.match(r"(.{8,40})\s+(?:for|with|at|in|on|by)\b", name)
+        name = cut.group(1) if cut else name.split(":")[0]
+    return name
+
+
 def _on(p, day: dt.date):
     """The same time of day on another day."""
     if p is None:
@@ -216,8 +226,8 @@ class _Reader:
                 and only.start is not None and not isinstance(only.start, dt.datetime) \
                 and day_of(only.start) == day_of(only.end or only.start):
             day = day_of(only.start)
-            if self.day_heading is not None and re.fullmatch(r"[A-Za-z]+day|(?:周|星期)[一二三四五六日天]", only.text.strip(), re.I):
-                while day < self.day_heading:  # MONDAY … SATURDAY: the week's days run forward
+            if re.fullmatch(r"[A-Za-z]+day|(?:周|星期)[一二三四五六日天]", only.text.strip(), re.I):
+                while day < (self.day_heading or self.today):  # MONDAY … SATURDAY: a listing's days run forward
                     day += dt.timedelta(days=7)
             self.day_heading = day  # "Wednesday, Oct. 22" on a line of its own
             heading = self.section_heading(s)
@@ -379,7 +389,7 @@ class _Reader:
 
     def extend_with_duration(self, sentence: str, s: int, d: Timex, earlier: list[Draft]) -> None:
         """此次大赛为期1个月: a later sentence gives the last event of the article its length."""
-        lead = self.text[max(s, d.span[0] - 4):d.span[0]]
+        lead = self.text[max(s, d.span[0] - 16):d.span[0]]
         if not DURATION_LEAD.search(lead) or not d.duration:
             return
         if not SUBJECT_PRONOUN.search(sentence.strip()) and not re.search(r"此次|本次|该|本届", sentence):
@@ -448,7 +458,7 @@ class _Reader:
                      self.text[max(s, t.span[0] - 24):t.span[0]], re.I):
             return None  # children who turn 5 on or before Sept. 1; 开放时间为9:00—17:00: rules, not days
         if any(x.type == "set" and 0 <= t.span[0] - x.span[1] <= 1 for x in self.in_sentence) and not (
-                t.type == "range" and re.match(r"(?:from|between)\b", t.text, re.I)):
+                t.type == "range" and re.match(r"(?:from|between|through|until|till)\b", t.text, re.I)):
             return None  # 每周六、周日上午10时: the second day of a weekly rule (every Saturday from June 1 …: a season)
         hours = next((x for x in self.in_sentence if x.type == "set" and 0 <= x.span[0] - t.span[1] <= 1), None)
         if hours and t.type == "range" and re.search(r"\d", t.text) and self.find_trigger(self.text[hours.span[1]:min(e, hours.span[1] + 30)]):
@@ -543,7 +553,9 @@ class _Reader:
             heading = self.section_heading(s)  # a statement with content under a short heading
         runs_on = re.search(r"(?:持续|延续|一直|开放)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
             o.span[1] <= t.span[0] and o.type not in ("duration", "set") for o in self.in_sentence)  # …开展，展期将持续至11月10日
-        if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on):
+        listed = t.rule.endswith("+heading-day")  # under TUESDAY: "Lunch & Learn: …. Noon–1 p.m., Student Union"
+        if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on
+                                    or listed):
             return None
         if STATISTIC.search(sentence) and trigger is None and not named and not runs_on:
             return None
@@ -595,7 +607,7 @@ class _Reader:
             end = end.replace(day=10)  # 4月初: a reader gives it the first ten days
         approximate = t.approximate or "fuzzy" in t.rule
         for d in durations:
-            lead = self.text[max(s, d.span[0] - 4):d.span[0]]
+            lead = self.text[max(s, d.span[0] - 16):d.span[0]]
             if not (DURATION_LEAD.search(lead) and d.duration):
                 continue
             if trigger is not None and ENDING.fullmatch(trigger.group()):
@@ -656,10 +668,17 @@ class _Reader:
             for _ in range(3):
                 subject = EN_TRIM.sub("", subject.strip(" ,"))
             subject = subject + " " + purpose.group(1)
+        named_item = self.text[self.text.rfind("\n", 0, s) + 1:t.span[0]].strip()
+        if named_item.endswith(".") and 3 <= len(named_item) <= 80 and not re.search(r"\d", named_item):
+            subject = _item_name(named_item)  # Story Walk Kickoff: Spring Trails for Young Readers. 10–11 a.m.
         if len(EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
             subject = self.text[s:colon] if colon > s else window[:clause_end_at(window, 0)]
-            above = self.line_above(s)
+            label = self.text[self.text.rfind("\n", 0, s) + 1:s].strip()
+            if colon <= s and 3 <= len(label) <= 80 and label.endswith(".") and not re.search(r"\d", label):
+                above = _item_name(label)  # Lunch & Learn: Financial Wellness. Noon–1 p.m., Student Union
+            else:
+                above = self.line_above(s)
             if colon <= s and above and not re.search(r"[A-Za-z]{3}", re.sub(r"\b[ap]\.?m\b", "", subject)):
                 # CITY COUNCIL — REGULAR MEETING AGENDA / Tuesday, April 25, 2023 — 6:30 p.m.
                 subject = re.sub(r"\s*[—–-]+\s*", " ", re.sub(r"\b(?:AGENDA|NOTICE)\b", "", above, flags=re.I)).strip()

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from calfeed.extract.cues import CLOSES, NAMED_DAY, OPENS
+from calfeed.extract.cues import CLOSES, HAN, NAMED_DAY, OPENS
 from calfeed.extract.drafts import Draft, day_of, overlap, similar, width
 from calfeed.extract.text import Prepared
 
@@ -20,8 +20,9 @@ def runs_through(drafts: list[Draft], text: str) -> list[Draft]:
         if (prev is not None and d.kind == "deadline" and re.match(r"(?:through|until|till)\b", d.timex, re.I)
                 and re.search(r"\b(?:runs?|continues?|remains?|stays?|is on view|on view|will be on view)\b",
                               text[d.sentence[0]:d.span[0]], re.I)
-                and 0 <= d.sentence[0] - prev.sentence[1] <= 3 and day_of(prev.end or prev.start) < day_of(d.start)
-                and day_of(prev.start) == day_of(prev.end or prev.start)):
+                and (prev.sentence == d.sentence or 0 <= d.sentence[0] - prev.sentence[1] <= 3)
+                and day_of(prev.end or prev.start) < day_of(d.start)
+                and width(prev) <= 10):  # a day, or a fuzzy start (the first week of April)
             prev.end, prev.kind, prev.all_day = day_of(d.start), "period", True
             prev.start = day_of(prev.start)
             continue
@@ -192,7 +193,8 @@ def same_happening(a: Draft, b: Draft) -> bool:
     if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \
             and day_of(a.start) != day_of(a.end):
         return True  # 举办 6月21日至23日 … 展期为6月21日至23日: one exhibition
-    return bool(a.section) and a.section == b.section and similarity >= 0.2 and None not in (a.end, b.end) \
+    return bool(a.section) and a.section == b.section and similarity >= (0.2 if HAN.search(a.title + b.title) else 0.5) \
+        and None not in (a.end, b.end) \
         and day_of(a.start) <= day_of(b.end or b.start) and day_of(b.start) <= day_of(a.end or a.start)
 
 

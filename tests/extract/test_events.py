@@ -223,3 +223,15 @@ def test_council_agenda_header_day_and_numbered_items():
         hits = matched(g, events)
         assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start) for e in events])
     assert len(events) == len(gold["events"]), [e.title for e in events]
+
+
+def test_briefs_durations_weekly_runs_and_week_ahead_listings():
+    """"expected to take about four weeks" ends the closure; a weekly market that "runs … through
+    Oct. 25" is one season; TUESDAY under a week-ahead heading is the coming Tuesday, and an item
+    named in one sentence and timed in the next is one event."""
+    gold, text = load_gold(DATA / "gold" / "en-hollis-briefs-week-ahead.yaml")
+    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
+    for g in gold["events"]:
+        hits = matched(g, events)
+        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start, e.end) for e in events])
+    assert len(events) == len(gold["events"])
