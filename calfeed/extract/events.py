@@ -67,6 +67,8 @@ from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
 
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
+_HOLIDAY_VERB = re.compile(r"放假调休|放假|调休|上班|上课|调休上班|调休上课|补课|补班|休息")
+_HOLIDAY_NAMES = re.compile(r"(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?)(?:、(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?))*")
 _PROCLAIMED = re.compile(r",?\s+as\s+(?P<what>[A-Z][\w'’ -]{2,40}?)(?=\s+in\b|\s*[.,;]|$)")
 _TAKES_PLACE = re.compile(r"\s+(?:will\s+take\s+place|takes\s+place|will\s+be\s+held|is\s+scheduled|are\s+scheduled)\b")
 _FOR_DATED = re.compile(r"\s+for\s+(?:the\s+|a\s+|an\s+)?(?P<what>[\w' -]{3,40}?)\s+on\s*$")
@@ -576,7 +578,7 @@ class _Reader:
             title_text = self.title_from(s, e, t, trigger, window, before)
         if len(title_text) < 4 and self.topic_of(s):
             title_text = (self.topic_of(s) + title_text)[:40]
-        elif len(title_text) < 4 and not re.search(r"\d", t.text):
+        elif len(title_text) < 4 and not re.search(r"\d", t.text) and "anaphora" not in t.rule:
             title_text = (t.text + title_text)[:40]  # 除夕 + 闭馆
         kind = self.kind_of(t, trigger, window, before, deadline_target)
         if kind == "deadline" and self.dated_object(s, t):
@@ -729,6 +731,12 @@ class _Reader:
         what = (groups.get("what") or groups.get("what_en") or groups.get("what_item") or dash
                 or groups.get("what_paren") or "")
         return clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
+
+    def holiday_topic(self, s: int, t: Timex) -> str:
+        """The holiday a bare 放假/上班 belongs to: named earlier in its paragraph (二、春节：…)."""
+        para_start = self.text.rfind("\n", 0, s) + 1
+        names = list(_HOLIDAY_NAMES.finditer(self.text, para_start, t.span[0]))
+        return names[-1].group() if names else ""
 
     def lead_title(self, s: int, t: Timex, before: str) -> str:
         """The title a date's own short lead gives (报名截至), with the subject of the clause
@@ -909,9 +917,14 @@ class _Reader:
                 own = window[nxt:clause_end_at(window, nxt)]
             raw = before + own
         title = clean_title(raw, [x.text for x in self.in_sentence] + [t.text])
+        verb = title if _HOLIDAY_VERB.fullmatch(title) else "" if title else _HOLIDAY_VERB.search(raw)
+        verb = verb.group() if isinstance(verb, re.Match) else verb
+        holiday = self.holiday_topic(s, t) if verb else ""
+        if holiday:  # 二、春节：2月10日至17日放假调休; 国庆节、中秋节放假时间为…; 9月28日（星期日）上课
+            return (holiday + ("调休" if verb in ("上班", "上课") else "") + verb)[:40]
         if 2 <= len(title) < 4 and trigger is not None and trigger.group() not in title:
             title += trigger.group()  # 寒假1月18日开始: 寒假开始
-        elif 2 <= len(title) < 4 and re.search(r"[假期季节]$", title) and re.search(r"(?:开始|起)$", t.text):
+        if 2 <= len(title) < 4 and re.search(r"[假期季节]$", title) and re.search(r"(?:开始|起)$", t.text):
             title += "开始"  # 寒假自1月18日开始: the verb was inside the date
         clause_start = t.span[0] - len(before)
         if len(title) < 4 and clause_start > s and self.text[clause_start - 1] in "，,":
@@ -919,6 +932,9 @@ class _Reader:
             subject = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*", "", subject)
             if 2 <= len(subject) <= 20 and not TRIGGER.search(subject) and not re.match(r"对|为|在|从|由|经|据|按|根据|随着|围绕|共", subject):
                 title = clean_title(subject + title, [x.text for x in self.in_sentence])
+        if not title and clause_start > s:  # 下学期开学时间另行通知，预计为2026年3月2日
+            subject = re.sub(r"(?:时间|日期)?(?:另行通知|另行公布|待定)$", "", clause_tail(self.text[s:clause_start - 1].rstrip("，, ")))
+            title = clean_title(subject, [x.text for x in self.in_sentence])
         if len(title) < 4 and self.topic_of(s):
             title = self.topic_of(s) + title
         headline = self.prep.headline_before(s)
