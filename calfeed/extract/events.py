@@ -69,6 +69,7 @@ from calfeed.extract.weeks import calibrate_weeks
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
 _HOLIDAY_VERB = re.compile(r"放假调休|放假|调休|上班|上课|调休上班|调休上课|补课|补班|休息")
 _HOLIDAY_NAMES = re.compile(r"(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?)(?:、(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?))*")
+_SAME_KIND = {"比赛": "比赛|赛事|开跑|鸣枪|开赛", "赛事": "比赛|赛事|开跑|鸣枪|开赛", "考试": "考试|开考", "开幕": "开幕"}
 _PROCLAIMED = re.compile(r",?\s+as\s+(?P<what>[A-Z][\w'’ -]{2,40}?)(?=\s+in\b|\s*[.,;]|$)")
 _TAKES_PLACE = re.compile(r"\s+(?:will\s+take\s+place|takes\s+place|will\s+be\s+held|is\s+scheduled|are\s+scheduled)\b")
 _FOR_DATED = re.compile(r"\s+for\s+(?:the\s+|a\s+|an\s+)?(?P<what>[\w' -]{3,40}?)\s+on\s*$")
@@ -193,14 +194,23 @@ class _Reader:
         """比赛当天5时30分至13时…实行交通管制: "the day of the race" is the day of the story's own
         happening (the first one read under the same headline), not the last date named."""
         section = self.prep.headline_before(s) or ""
-        main = next((d for d in earlier if d.section == section and d.kind == "event" and not d.approximate), None)
-        if main is None:
-            return timexes
         out = []
+        moved: dict[dt.date, dt.date] = {}
         for t in timexes:
-            if (re.match(r"当[天日]", t.text) and t.start is not None
-                    and re.search(r"(?:比赛|赛事|活动|大会|演出|开幕|仪式|考试|典礼|庆典)$", self.text[max(s, t.span[0] - 4):t.span[0]])):
+            noun = re.search(r"(?:比赛|赛事|活动|大会|演出|开幕|仪式|考试|典礼|庆典)$", self.text[max(s, t.span[0] - 4):t.span[0]])
+            if re.match(r"当[天日]", t.text) and t.start is not None and noun:
+                kin = _SAME_KIND.get(noun.group(), noun.group())
+                happenings = [d for d in earlier if d.section == section and d.kind == "event" and not d.approximate]
+                main = next((d for d in happenings if re.search(kin, d.title + self.text[d.sentence[0]:d.sentence[1]])),
+                            happenings[0] if happenings else None)
+                if main is None:
+                    out.append(t)
+                    continue
                 day = day_of(main.start)
+                moved[day_of(t.start)] = day
+                t = replace(t, start=_on(t.start, day), end=_on(t.end, day))
+            elif CLOCK_ONLY.fullmatch(t.rule) and t.start is not None and day_of(t.start) in moved:
+                day = moved[day_of(t.start)]  # 比赛当天，…将于7:30鸣枪: the hour of that day
                 t = replace(t, start=_on(t.start, day), end=_on(t.end, day))
             out.append(t)
         return out
@@ -851,9 +861,6 @@ class _Reader:
         if two_sided and t.type == "range" and not re.search(r"前|截止|截至|^(?:by|until|before)\b", t.text, re.I) \
                 and t.start != self.ref:
             return "period"  # Season closes with "Much Ado", April 18 through May 5: the run, not its end
-        if (t.start is not None and day_of(t.start) == self.today and t.end is not None and "即日" in t.text
-                and re.search(r"报名|申报|提交|报送|注册|预约|征集", word + window[:30])):
-            return "deadline"  # 即日起至10月20日17:00完成报名: the day that matters is the last
         if t.mod == "deadline" or re.search(r"截止|deadline|\bdue\b|closes?\b|no later than|last day (?:to|for)",
                                             word + window[:40], re.I):
             return "deadline"

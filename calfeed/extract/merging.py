@@ -69,8 +69,10 @@ def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
         if (prev is not None and prev.sentence == d.sentence
                 and (prev.end in (None, prev.start) or prev.approximate and width(prev) <= 10)
                 and OPENS.search(text[prev.sentence[0]:prev.span[0]] + " " + prev.title)
-                and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex)]) and day_of(d.start) > day_of(prev.start)):
-            prev.end, prev.kind = (d.end or d.start), "period"
+                and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex) + 3]) and day_of(d.start) > day_of(prev.start)):
+            prev.end, prev.kind = (d.end or d.start), "period"  # 3月6日10:00开启，3月15日24:00截止
+            if re.search(r"24[:：]00|24[时点]", d.timex) and isinstance(prev.end, dt.datetime):
+                prev.end -= dt.timedelta(minutes=1)  # 24:00 is the end of the 15th, not the 16th
             if prev.all_day:
                 prev.end = day_of(prev.end)
             prev.title = re.sub(r"\s+(?:opens?|begins?|starts?|resumes?)$", "", prev.title)
@@ -188,6 +190,9 @@ def same_happening(a: Draft, b: Draft) -> bool:
     similarity = similar(a.title, b.title)
     if similarity >= 0.34 or (not a.all_day and not b.all_day and similarity >= 0.2):
         return True  # …; the council reconvenes at 6:30 p.m., the very minute of its meeting
+    one_day = day_of(a.start) == day_of(a.end or a.start) == day_of(b.start) == day_of(b.end or b.start)
+    if a.section == b.section and one_day and a.all_day != b.all_day and similarity > 0.1:
+        return True  # 4月12日鸣枪开跑 … 当天7:30鸣枪起跑: the day said again with its hour
     if a.timex.endswith("期间") or b.timex.endswith("期间"):
         return False  # 庙会期间…实行交通管制: a happening during the fair, not the fair
     if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \

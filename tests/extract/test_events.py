@@ -235,3 +235,17 @@ def test_briefs_durations_weekly_runs_and_week_ahead_listings():
         hits = matched(g, events)
         assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start, e.end) for e in events])
     assert len(events) == len(gold["events"])
+
+
+def test_registration_window_and_race_day_hours():
+    """报名…10:00开启，…24:00截止 is one window ending that night; 比赛当天…7:30鸣枪 is the race
+    day's hour, said once with the race."""
+    text = ("本报讯 本届赛事将于4月12日（星期日）鸣枪开跑。\n"
+            "本届赛事报名将于3月6日10:00开启，3月15日24:00截止。\n"
+            "3月20日公布抽签结果。\n"
+            "比赛当天，全程马拉松将于7:30在市民广场鸣枪起跑。\n")
+    events = extract_document(text, published=dt.date(2026, 3, 5), tz=TZ).events
+    window = next(e for e in events if "报名" in e.title)
+    assert (window.start.day, window.start.hour, window.end.day) == (6, 10, 15)
+    race = [e for e in events if "鸣枪" in e.title or "开跑" in e.title]
+    assert len(race) == 1 and race[0].start == dt.datetime(2026, 4, 12, 7, 30, tzinfo=TZ), [(e.title, e.start) for e in events]
