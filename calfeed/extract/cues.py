@@ -91,7 +91,7 @@ SUBJECT_PRONOUN = re.compile(r"^(?:此次|本次|该|本届|此项|这次|(?:the
 # Words that do not help a title.
 LEAD_WORDS = re.compile(
     r"^(?:另悉|据悉|据了解|据介绍|同时|此外|并且?|而且|其中|目前|当前|近日|日前|今年|去年|明年|据主办方介绍|"
-    r"于|在|从|自|至|到|将|拟|预计|计划|定于|已经?|也|还|均|于是|随后|届时|"
+    r"于|在|从|自|至|到|将|拟|预计|计划|定于|已经?|也|还|均|于是|随后|届时|进行(?=[\u4e00-\u9fff]{4})|"
     r"on|at|in|from|by|until|the|and|then)\s*[，,：:]?\s*",
     re.I,
 )

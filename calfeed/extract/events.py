@@ -527,7 +527,7 @@ class _Reader:
         if REPORTER.search(self.text[clause_start:clause_end]) or (
                 REPORTER.search(self.text[t.span[1]:e]) and not TRIGGER.search(self.text[t.span[1]:t.span[1] + 6])):
             return None  # 是日上午10时20分，记者在…看到; 记者昨日从…获悉
-        if not HAN.search(before + window):  # English names the happening before the date, across commas
+        if not HAN.search(self.text[s:e]):  # English names the happening before the date, across commas
             before = self.text[s:t.span[0]]
         before_at = t.span[0] - len(before)
         trigger = self.find_trigger(window)
