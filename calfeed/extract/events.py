@@ -67,7 +67,7 @@ from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
 
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
-_HOLIDAY_VERB = re.compile(r"放假调休|放假|调休|上班|上课|调休上班|调休上课|补课|补班|休息")
+_HOLIDAY_VERB = re.compile(r"放假调休|放假|调休|上班|上课|调休上班|调休上课|补课|补班|休息|为?调休工作日|为?调休上班日")
 _HOLIDAY_NAMES = re.compile(r"(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?)(?:、(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?))*")
 _SAME_KIND = {"比赛": "比赛|赛事|开跑|鸣枪|开赛", "赛事": "比赛|赛事|开跑|鸣枪|开赛", "考试": "考试|开考", "开幕": "开幕"}
 _PROCLAIMED = re.compile(r",?\s+as\s+(?P<what>[A-Z][\w'’ -]{2,40}?)(?=\s+in\b|\s*[.,;]|$)")
@@ -437,6 +437,14 @@ class _Reader:
         if (CLOCK_ONLY.fullmatch(t.rule) or time_only(t, self.today)) and re.search(
                 r"(?:首班车?|末班车?|收车|首车|末车)(?:时间)?(?:为|是|：|:)?\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]):
             return None  # 首班车6:00、末班车22:30: a daily timetable, not a happening
+        if CLOCK_ONLY.fullmatch(t.rule) and re.search(r"时间(?:为|是|：|:)\s*$", self.text[max(s, t.span[0] - 4):t.span[0]]) and any(
+                o.span[1] <= t.span[0] and o.start is not None and o.end is not None and day_of(o.end) > day_of(o.start)
+                for o in self.in_sentence):
+            return None  # 2月15日至16日开设半日门诊，时间为8:00—12:00: the hours of those days
+        if re.search(r"(?:常年|往年|历年|多年平均)\s*$", self.text[max(s, t.span[0] - 5):t.span[0]]):
+            return None  # 较常年6月18日偏早: a climate normal, not this year's date
+        if t.text.endswith("期间") and re.match(r"\s*(?:是|为)", self.text[t.span[1]:t.span[1] + 2]):
+            return None  # 春节期间是心脑血管疾病高发期: a description, not a date
         if t.grain in ("year", "decade", "century") and t.mod != "deadline":
             return None
         if t.start is None and t.end is None:
@@ -584,6 +592,9 @@ class _Reader:
                 title_text = clean_title(self.text[hs:he], []) or heading
         elif named is not None and trigger is None and self.named_title(named):
             title_text = self.named_title(named)
+            if _HOLIDAY_VERB.fullmatch(title_text) and self.holiday_topic(s, t):  # 2月14日为调休工作日
+                verb = "调休上班" if "工作日" in title_text or "上班日" in title_text else title_text.lstrip("为")
+                title_text = self.holiday_topic(s, t) + ("调休" if verb in ("上班", "上课") else "") + verb
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
         if len(title_text) < 4 and self.topic_of(s):
@@ -745,7 +756,8 @@ class _Reader:
     def holiday_topic(self, s: int, t: Timex) -> str:
         """The holiday a bare 放假/上班 belongs to: named earlier in its paragraph (二、春节：…)."""
         para_start = self.text.rfind("\n", 0, s) + 1
-        names = list(_HOLIDAY_NAMES.finditer(self.text, para_start, t.span[0]))
+        names = list(_HOLIDAY_NAMES.finditer(self.text, para_start, t.span[0])) or list(
+            _HOLIDAY_NAMES.finditer(self.text, 0, t.span[0]))  # or the notice's own: 关于2026年春节期间…
         return names[-1].group() if names else ""
 
     def lead_title(self, s: int, t: Timex, before: str) -> str:
@@ -890,6 +902,8 @@ class _Reader:
                 start, end = (start.date() if start.time() == dt.time(0, 0) else end.date()), end.date()
         if isinstance(start, dt.datetime) and end is None:
             pass
+        if isinstance(end, dt.datetime) and end.time() == dt.time(0, 0) and re.search(r"24\s*(?:[:：]00|时|点)", t.text):
+            end -= dt.timedelta(minutes=1)  # 至11月30日24时: the end of the 30th
         all_day = not isinstance(start if start is not None else end, dt.datetime)
         if (not all_day and isinstance(end, dt.datetime) and isinstance(start, dt.datetime)
                 and end.date() > start.date() and end - start < dt.timedelta(hours=18)
@@ -928,6 +942,7 @@ class _Reader:
         verb = verb.group() if isinstance(verb, re.Match) else verb
         holiday = self.holiday_topic(s, t) if verb else ""
         if holiday:  # 二、春节：2月10日至17日放假调休; 国庆节、中秋节放假时间为…; 9月28日（星期日）上课
+            verb = "调休上班" if "工作日" in verb or "上班日" in verb else verb.lstrip("为")
             return (holiday + ("调休" if verb in ("上班", "上课") else "") + verb)[:40]
         if 2 <= len(title) < 4 and trigger is not None and trigger.group() not in title:
             title += trigger.group()  # 寒假1月18日开始: 寒假开始

@@ -205,8 +205,9 @@ class _Tagger:
         if "\n" in gap:
             return False  # a heading's word and the next line's date are two things
         if (gap.strip() in ("（", "(") and f.rank == 3 and cur.rank == 3
-                and (cur.lunar or cur.holiday or (cur.day is not None and f.day == cur.day and f.month in (None, cur.month)))
-                and f.day is not None and not f.lunar and re.match(r"\s*[）)]", self.norm[f.end:f.end + 3])):
+                and (cur.lunar or cur.holiday or (cur.day is not None and f.day == cur.day and f.month in (None, cur.month))
+                     or (cur.day is not None and not cur.lunar and f.lunar))  # 2月17日（正月初一）: the lunar name repeats it
+                and f.day is not None and (not f.lunar or not cur.lunar) and re.match(r"\s*[）)]", self.norm[f.end:f.end + 3])):
             f.rank = 3.5  # 腊月二十八（2月15日）: the solar date confirms the lunar one
             f.confirms = True
             return True

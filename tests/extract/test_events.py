@@ -249,3 +249,21 @@ def test_registration_window_and_race_day_hours():
     assert (window.start.day, window.start.hour, window.end.day) == (6, 10, 15)
     race = [e for e in events if "鸣枪" in e.title or "开跑" in e.title]
     assert len(race) == 1 and race[0].start == dt.datetime(2026, 4, 12, 7, 30, tzinfo=TZ), [(e.title, e.start) for e in events]
+
+
+def test_holiday_workdays_said_twice_and_midnight_ends():
+    """A make-up workday listed under 放假 and again as 为调休工作日 is one day named for its
+    holiday; 至11月30日24时 ends on the 30th; a climate normal (较常年6月18日) is no event."""
+    text = ("关于2026年春节期间放假安排的通知\n\n"
+            "一、放假时间\n2月15日至23日放假调休，共9天。2月14日（星期六）、2月28日（星期六）上班。\n\n"
+            "二、门诊安排\n（一）2月14日（星期六）为调休工作日，全院门诊按正常工作日开诊。\n"
+            "（二）2月17日（正月初一）至19日（正月初三），普通门诊停诊。\n\n"
+            "建设路自9月18日0时起至11月30日24时实施全封闭施工。今年入梅较常年6月18日偏早。\n")
+    events = extract_document(text, published=dt.date(2026, 2, 6), tz=TZ).events
+    feb14 = [e for e in events if day(e.start) == dt.date(2026, 2, 14)]
+    assert len(feb14) == 1 and feb14[0].title == "春节调休上班", [(e.title, e.start) for e in events]
+    closed = next(e for e in events if "停诊" in e.title)
+    assert (day(closed.start), day(closed.end)) == (dt.date(2026, 2, 17), dt.date(2026, 2, 19))
+    works = next(e for e in events if "施工" in e.title)
+    assert day(works.end) == dt.date(2026, 11, 30)
+    assert not any(day(e.start) == dt.date(2026, 6, 18) for e in events)
