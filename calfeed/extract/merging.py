@@ -187,6 +187,9 @@ def same_happening(a: Draft, b: Draft) -> bool:
         if day_of(long.start) != day_of(long.end or long.start) and day_of(short.start) == day_of(short.end or short.start) \
                 and day_of(short.start) != day_of(long.end):
             return False  # an opening ceremony on a festival's first day is a happening of its own
+    if a.sentence != b.sentence and a.end is not None and b.end is not None and width(a) and width(b) and (
+            (day_of(a.start), day_of(a.end)) != (day_of(b.start), day_of(b.end))):
+        return False  # 灯光秀9月5日至10月26日 … 国庆假期（10月1日至8日）每晚连续上演: a stretch of its own
     similarity = similar(a.title, b.title)
     if similarity >= 0.34 or (not a.all_day and not b.all_day and similarity >= 0.2):
         return True  # …; the council reconvenes at 6:30 p.m., the very minute of its meeting

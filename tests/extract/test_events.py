@@ -267,3 +267,15 @@ def test_holiday_workdays_said_twice_and_midnight_ends():
     works = next(e for e in events if "施工" in e.title)
     assert day(works.end) == dt.date(2026, 11, 30)
     assert not any(day(e.start) == dt.date(2026, 6, 18) for e in events)
+
+
+def test_a_stretch_inside_a_run_stays_its_own_event():
+    """灯光秀9月5日启幕，持续至10月26日 … 国庆假期（10月1日至8日）每晚连续上演: two entries, the
+    run keeps its own title; 启幕 and 推出 are happenings."""
+    text = ("“夜游古渡”沉浸式灯光秀将于9月5日晚在古渡口启幕，持续至10月26日。\n"
+            "国庆中秋假期（10月1日至8日），灯光秀将每晚连续上演。10月6日中秋节当晚，街区还将推出“月满古渡”特别场。\n")
+    events = extract_document(text, published=dt.date(2025, 8, 28), tz=TZ).events
+    spans = {(day(e.start), day(e.end)): e.title for e in events}
+    assert spans.get((dt.date(2025, 9, 5), dt.date(2025, 10, 26)), "").startswith("“夜游古渡”"), spans
+    assert (dt.date(2025, 10, 1), dt.date(2025, 10, 8)) in spans
+    assert any("月满古渡" in t for t in spans.values())
