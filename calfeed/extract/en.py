@@ -1361,6 +1361,13 @@ def _modifiers(text: str, atoms: list[_A]) -> None:
                         a.s = a.s - len(before) + m.start()
                         a.strong = True
                         before = text[max(prev_end, a.s - 40):a.s]
+        if a.kind == "date" and a.b is None and a.grain == "day" and not a.fuzzy:
+            m = re.search(r"\b(?:the\s+)?week\s+of\s+$", text[max(0, a.s - 14):a.s], _I)
+            if m:  # during the week of Oct. 20: that Monday's week ("the week" alone is no date here)
+                a.extra["week_of"], a.s = True, max(0, a.s - 14) + m.start()
+                for o in atoms:
+                    if o is not a and o.s < a.s + 14 and o.e > a.s and o.e <= a.e:
+                        o.strong = False
         if a.kind == "date" and a.b is None and a.period_kind == "month" and not a.fuzzy:
             m = re.search(r"\bmid-?$", before, _I)
             if m:
@@ -1733,6 +1740,8 @@ def _build(text: str, low: str, a: _A, ref: dt.datetime) -> Timex | None:
         grain = a.b.tgrain or "hour"
     else:
         start, end = d0, d1
+        if a.extra.get("week_of"):
+            start, end, grain = _week_of(d0)[0], _week_of(d0)[1], "week"
     mod = a.mod
     if mod and typ not in ("duration", "set") and not a.extra.get("deadline_ctx"):
         timed = isinstance(start, dt.datetime)
