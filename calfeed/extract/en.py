@@ -1361,7 +1361,8 @@ def _modifiers(text: str, atoms: list[_A]) -> None:
                         a.s = a.s - len(before) + m.start()
                         a.strong = True
                         before = text[max(prev_end, a.s - 40):a.s]
-        if a.kind == "date" and a.b is None and a.grain == "day" and not a.fuzzy:
+        if (a.kind == "date" and a.b is None and a.grain == "day" and not a.fuzzy and not a.extra.get("range")
+                and a.extra.get("type") != "range" and not re.search(r"\d\s*[-–—]\s*\d", text[a.s:a.e])):
             m = re.search(r"\b(?:the\s+)?week\s+of\s+$", text[max(0, a.s - 14):a.s], _I)
             if m:  # during the week of Oct. 20: that Monday's week ("the week" alone is no date here)
                 a.extra["week_of"], a.s = True, max(0, a.s - 14) + m.start()
