@@ -38,6 +38,8 @@ EN_TRIGGERS = (
     r"|preview|reception|invited|hosts?|hosting|community\s+day|open\s+house|final\s+trips?|last\s+day|first\s+day|no\s+school"
     r"|will\s+(?!not\b)[a-z]+|is\s+scheduled|are\s+scheduled"
     r"|outages?|warning|closures?|detours?|shut-?offs?|may\s+(?!not\b)[a-z]+|(?:is|are)\s+expected\s+(?:in|on|by|to)"
+    r"|will\s+not\s+(?:take\s+place|be\s+held|be\s+collected|run|operate)|(?:is|are|been)\s+cancell?ed"
+    r"|no\s+(?:collection|service|pickup|classes|mail|trash|recycling|meeting|games?)"
 )
 ZH_TRIGGER = re.compile(ZH_TRIGGERS)
 EN_TRIGGER = re.compile(rf"\b(?:{EN_TRIGGERS})\b", re.I)

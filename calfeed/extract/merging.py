@@ -144,16 +144,17 @@ def join_consecutive(drafts: list[Draft], text: str) -> list[Draft]:
 def drop_subjectless_restatements(drafts: list[Draft], text: str) -> list[Draft]:
     """"Friday, June 12 will be added to the year. The last day of school is now June 12": the
     day said twice in one paragraph is one happening, named by the sentence that has a subject."""
-    def subjectless(d: Draft) -> bool:
-        return bool(re.match(r"(?:Will|Would|Is|Are|Was|Were|Has|Have)\b", d.title))
+    def subjectless(d: Draft) -> bool:  # or only what the day's closure cancels
+        return bool(re.match(r"(?:Will|Would|Is|Are|Was|Were|Has|Have)\b", d.title)
+                    or re.search(r"\b(?:is|are)\s+cancell?ed\b", text[d.sentence[0]:d.sentence[1]]))
     out: list[Draft] = []
     for d in drafts:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.sentence != d.sentence and "\n" not in text[prev.sentence[1]:d.sentence[0]]
-                and day_of(prev.start) == day_of(d.start) == day_of(prev.end or prev.start) == day_of(d.end or d.start)
-                and subjectless(prev) != subjectless(d)):
+        prev = next((p for p in reversed(out) if p.sentence != d.sentence and "\n" not in text[p.sentence[1]:d.sentence[0]]
+                     and day_of(p.start) == day_of(d.start) == day_of(p.end or p.start) == day_of(d.end or d.start)
+                     and subjectless(p) != subjectless(d)), None)
+        if prev is not None:
             if subjectless(prev):
-                out[-1] = d
+                out[out.index(prev)] = d
             continue
         out.append(d)
     return out

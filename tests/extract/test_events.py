@@ -279,3 +279,16 @@ def test_a_stretch_inside_a_run_stays_its_own_event():
     assert spans.get((dt.date(2025, 9, 5), dt.date(2025, 10, 26)), "").startswith("“夜游古渡”"), spans
     assert (dt.date(2025, 10, 1), dt.date(2025, 10, 8)) in spans
     assert any("月满古渡" in t for t in spans.values())
+
+
+def test_days_without_service_are_entries():
+    """"will not take place on Monday, Dec. 25" and "no collection on Monday, Jan. 1" are days
+    a reader keeps; what a closure cancels that same day is part of it."""
+    text = ("Trash and recycling collection will not take place on Monday, Dec. 25, in observance of Christmas Day.\n\n"
+            "There will be no collection on Monday, Jan. 1, 2024.\n\n"
+            "All schools will be closed Wednesday, Dec. 20. This follows Tuesday's storm. "
+            "All after-school activities scheduled for Wednesday are canceled.\n")
+    events = extract_document(text, published=dt.date(2023, 12, 15), tz=ZoneInfo("America/New_York")).events
+    days = [day(e.start) for e in events]
+    assert dt.date(2023, 12, 25) in days and dt.date(2024, 1, 1) in days, [(e.title, e.start) for e in events]
+    assert days.count(dt.date(2023, 12, 20)) == 1
