@@ -274,6 +274,19 @@ class _Reader:
                 drafts.append(d)
         drafts = join_consecutive(pair_open_close(precise_first(one_per_verb(continue_until(drafts, self.text))),
                                                     self.text), self.text)
+        dated = [d for d in drafts if d.all_day and d.kind == "event" and day_of(d.start) == day_of(d.end or d.start)]
+        for d in dated:  # 笔试定于4月19日举行，上午9:00—11:00考《行测》，下午14:00考《申论》: the sittings are the entries
+            sittings = [x for x in drafts if not x.all_day and day_of(x.start) == day_of(d.start) and x.span[0] > d.span[0]]
+            if sittings and HAN.search(d.title):
+                base = re.sub(r"(?:举行|开考|进行|召开)$", "", d.title)
+                for x in sittings:
+                    x.title = (base + x.title[1:]) if x.title.startswith("考《") and base else x.title
+                drafts = [x for x in drafts if x is not d]
+        among = re.search(r"[，,]\s*其中", sentence)
+        whole = next((d for d in drafts if among and d.span[1] <= s + among.start() and d.kind == "period"), None)
+        if whole is not None:  # 考试时间为6月7日至10日，其中7日、8日…，9日、10日…: the parts of the whole
+            drafts = [d for d in drafts if d is whole or d.span[0] < s + among.start()
+                      or not day_of(whole.start) <= day_of(d.start) <= day_of(whole.end)]
         if re.match(r"\s*其中", sentence) and earlier and earlier[-1].kind == "period" and all(
                 day_of(earlier[-1].start) <= day_of(d.start) <= day_of(earlier[-1].end)
                 for d in drafts):
@@ -474,7 +487,7 @@ class _Reader:
         if re.search(r"\b(?:originally|previously|initially)\s+(?:(?:scheduled|set|planned|slated|due)\s+)?(?:for|on)?\s*$",
                      self.text[max(s, t.span[0] - 40):t.span[0]], re.I):
             return None  # report cards, originally scheduled for Jan. 30, will now …: superseded
-        if re.search(r"\b(?:turns?\s+\d+|\d+\s+years?\s+old)\s+(?:on\s+or\s+(?:before|after)\s+|by\s+|before\s+|on\s+)?$|(?:开放|营业|办公|服务|作息|接待|开馆)时间(?:为|：|:|调整为)?\s*$",
+        if re.search(r"\b(?:turns?\s+\d+|\d+\s+years?\s+old)\s+(?:on\s+or\s+(?:before|after)\s+|by\s+|before\s+|on\s+)?$|(?:开放|营业|办公|服务|作息|接待|开馆|咨询|受理|办理)时间(?:为|：|:|调整为)?\s*(?:工作日|每天|每日)?\s*$",
                      self.text[max(s, t.span[0] - 24):t.span[0]], re.I):
             return None  # children who turn 5 on or before Sept. 1; 开放时间为9:00—17:00: rules, not days
         if any(x.type == "set" and 0 <= t.span[0] - x.span[1] <= 1 for x in self.in_sentence) and not (

@@ -292,3 +292,17 @@ def test_days_without_service_are_entries():
     days = [day(e.start) for e in events]
     assert dt.date(2023, 12, 25) in days and dt.date(2024, 1, 1) in days, [(e.title, e.start) for e in events]
     assert days.count(dt.date(2023, 12, 20)) == 1
+
+
+def test_parts_of_an_exam_period_and_exam_hours():
+    """考试时间为6月7日至10日，其中7日、8日…，9日、10日…: one exam period, its parts not
+    repeated; 笔试定于…举行，上午9:00—11:00考《…》 gives the exam its hour; 咨询时间 are office hours."""
+    text = ("全省统一考试时间为6月7日至10日，其中7日、8日两天进行全国统考科目考试，9日、10日进行再选科目考试。\n"
+            "笔试定于2025年6月21日（星期六）举行，上午9:00—11:00考《行政职业能力测验》。\n"
+            "咨询时间：工作日8:30—12:00。\n")
+    events = extract_document(text, published=dt.date(2025, 6, 1), tz=TZ).events
+    spans = [(day(e.start), day(e.end)) for e in events]
+    assert (dt.date(2025, 6, 7), dt.date(2025, 6, 10)) in spans and len([s for s in spans if s[0].month == 6 and s[0].day <= 10]) == 1, spans
+    written = next(e for e in events if "笔试" in e.title)
+    assert written.start == dt.datetime(2025, 6, 21, 9, 0, tzinfo=TZ)
+    assert not any(isinstance(e.start, dt.datetime) and e.start.hour == 8 for e in events)
