@@ -1692,6 +1692,8 @@ def _build(text: str, low: str, a: _A, ref: dt.datetime) -> Timex | None:
             if b.relative is not None and b.extra.get("bare_weekday") is not None:
                 wd = b.extra["bare_weekday"]
                 b0 = b1 = d0 + dt.timedelta(days=(wd - d0.weekday()) % 7)
+            if a.extra.get("bare_weekday") is not None and b0 != b1 and (b1 - b0).days < 7:
+                d0, d1 = b0, b0  # Friday through Sunday, June 13-15: the dates say which Friday
             if b1 < d0:
                 return None
             if a.fuzzy:

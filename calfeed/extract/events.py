@@ -342,6 +342,8 @@ class _Reader:
                 # from Tuesday, June 10, through Thursday, June 12[, between 10 p.m. and 5 a.m.]: one range
                 last = t.start if t.start is not None else t.end
                 start, end = prev.start, t.end or t.start
+                if prev.rule == "weekday" and t.start is not None and t.end is not None and day_of(t.start) != day_of(t.end):
+                    start = t.start  # Friday through Sunday, June 13-15: the dates say which Friday
                 if time_only(t, self.today) and isinstance(last, dt.datetime):  # from 9 a.m. to about 1 p.m.
                     day = day_of(prev.start)
                     end = (t.end or last).replace(year=day.year, month=day.month, day=day.day)
@@ -460,6 +462,10 @@ class _Reader:
             return None  # 春节期间是心脑血管疾病高发期: a description, not a date
         if t.grain in ("year", "decade", "century") and t.mod != "deadline":
             return None
+        if re.match(r"['’]s\b", self.text[t.span[1]:t.span[1] + 2]) and t.start is not None and (
+                day_of(t.end or t.start) - day_of(t.start)).days >= 27 and any(
+                o is not t and o.start is not None and day_of(o.start) == day_of(o.end or o.start) for o in self.in_sentence):
+            return None  # This month's meeting, on June 10: the month only qualifies the meeting
         if t.start is None and t.end is None:
             return None
         after = self.text[t.span[1]:t.span[1] + 6]
@@ -497,7 +503,8 @@ class _Reader:
         if hours and t.type == "range" and re.search(r"\d", t.text) and self.find_trigger(self.text[hours.span[1]:min(e, hours.span[1] + 30)]):
             pass  # 2月4日至2月15日每晚18:00至22:00开放: the nightly hours of a dated happening
         elif (RULE_WORDS.match(after) and not (t.type == "range" and not HAN.search(t.text) and re.search(r"\d", t.text)
-                                                and re.match(r"\s*daily\b", after))) or re.match(r"[）)\s]*出?生", after):
+                                                and re.match(r"\s*(?:daily|each\s+day|every\s+day)\b",
+                                                             self.text[t.span[1]:t.span[1] + 12]))) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
         if "fuzzy-recent" in t.rule and re.search(r"成功|破获|已经|已于|圆满|印发|下发|出台|制定了|公布了", self.text[t.span[1]:t.span[1] + 30]) \
                 and not any(d.type == "duration" for d in self.in_sentence):
@@ -679,7 +686,8 @@ class _Reader:
         breaks = [m.end() for m in re.finditer(r";|:(?!\d)", head)]
         clause = s + breaks[-1] if breaks else s
         asides = [(s + m.start(), s + m.end()) for m in _RELATIVE.finditer(self.text[s:t.span[0]])]
-        outside = [x for x in self.in_sentence if not any(a <= x.span[0] < b for a, b in asides)]
+        outside = [x for x in self.in_sentence if not any(a <= x.span[0] < b for a, b in asides)
+                   and (x is t or not re.match(r"['’]s\b", self.text[x.span[1]:x.span[1] + 2]))]  # This month's meeting
         first = outside[0] if outside else t  # The library, which opened in 1958, …: history aside
         subject = self.text[max(s, clause if clause > s else s):first.span[0] if first.span[0] >= clause else t.span[0]]
         subject = _RELATIVE.sub("", subject)

@@ -306,3 +306,23 @@ def test_parts_of_an_exam_period_and_exam_hours():
     written = next(e for e in events if "笔试" in e.title)
     assert written.start == dt.datetime(2025, 6, 21, 9, 0, tzinfo=TZ)
     assert not any(isinstance(e.start, dt.datetime) and e.start.hour == 8 for e in events)
+
+
+def test_newsletter_heading_over_wrapped_paragraph():
+    """A caps heading over a paragraph wrapped at 70 columns: the date split across lines
+    (June / 13-15) is read whole, the weekdays before it take its Friday, "each day" gives the
+    hours of a dated run, and "This month's meeting, on June 10" is one event on June 10."""
+    text = ("COMMUNITY YARD SALE WEEKEND\n"
+            "The neighborhood-wide yard sale runs Friday through Sunday, June\n"
+            "13-15, from 8 a.m. to 2 p.m. each day. Sign up on the website by\n"
+            "Tuesday, June 10, to be listed on the printed map we hand out.\n\n"
+            "BOARD MEETINGS\n"
+            "The board meets the second Tuesday of each month at 7 p.m. in the\n"
+            "clubhouse. This month's meeting, on June 10, will include a vote on\n"
+            "the pool deck bids, so please come if you have an opinion.\n")
+    events = extract_document(text, published=dt.date(2025, 6, 2), tz=ZoneInfo("America/New_York")).events
+    sale = next(e for e in events if "yard sale" in e.title.lower())
+    assert (day(sale.start), day(sale.end)) == (dt.date(2025, 6, 13), dt.date(2025, 6, 15))
+    june10 = [e for e in events if day(e.start) == dt.date(2025, 6, 10) and "meeting" in e.evidence]
+    assert len(june10) == 1 and june10[0].title, [(e.title, e.start) for e in events]
+    assert not any(day(e.start) == dt.date(2025, 6, 1) and day(e.end) == dt.date(2025, 6, 30) for e in events)
