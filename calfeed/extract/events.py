@@ -456,7 +456,7 @@ class _Reader:
                 o.span[1] <= t.span[0] and o.start is not None and o.end is not None and day_of(o.end) > day_of(o.start)
                 for o in self.in_sentence):
             return None  # 2月15日至16日开设半日门诊，时间为8:00—12:00: the hours of those days
-        if re.search(r"(?:常年|往年|历年|多年平均)\s*$", self.text[max(s, t.span[0] - 5):t.span[0]]):
+        if re.search(r"(?:常年|往年|历年|多年平均)\s*[（(]?\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]):
             return None  # 较常年6月18日偏早: a climate normal, not this year's date
         if t.text.endswith("期间") and re.match(r"\s*(?:是|为)", self.text[t.span[1]:t.span[1] + 2]):
             return None  # 春节期间是心脑血管疾病高发期: a description, not a date
@@ -621,6 +621,9 @@ class _Reader:
             title_text = (self.topic_of(s) + title_text)[:40]
         elif len(title_text) < 4 and not re.search(r"\d", t.text) and "anaphora" not in t.rule:
             title_text = (t.text + title_text)[:40]  # 除夕 + 闭馆
+        if len(title_text.strip()) < 2:  # never an empty entry: the statement itself, less its dates
+            title_text = shorten(clean_title(re.sub(r"^\s*\d{1,2}[.)]\s*", "", sentence), [x.text for x in self.in_sentence])
+                                 or t.text)
         kind = self.kind_of(t, trigger, window, before, deadline_target)
         if kind == "deadline" and self.dated_object(s, t):
             kind = "event"  # registration for the workshop on Oct. 25 closes Oct. 20: the 25th is the workshop
@@ -630,8 +633,10 @@ class _Reader:
             # 报名截止时间推迟至7月21日: the thing revised is named before the revision word
             pieces = re.split(r"[，,]", sentence[:revised.start()])
             subject = pieces[-1] if pieces else ""
-            if len(subject.strip(" 现已将并")) < 3 and len(pieces) > 1:  # 特展“丝路遗珍”因…，展期延长至
-                subject = re.sub(r"因.*$", "", pieces[-2]) + subject
+            back = len(pieces) - 2
+            while len(subject.strip(" 现已将并")) < 3 and back >= 0:  # 特展“丝路遗珍”因…，展期延长至
+                subject = re.sub(r"^(?:因|由于).*$|因.*$", "", pieces[back]) + subject.strip(" 现已将并")
+                back -= 1  # 缴费时间原定为1月19日至23日，因系统升级，现延期至…: back past the reason
             subject = re.sub(r"(?:时间|日期)?(?:原定|原为|原计划).*$", "", subject)
             title_text = clean_title(subject, [x.text for x in self.in_sentence]) or title_text
             if re.search(r"截止|deadline|close", subject, re.I):
@@ -717,7 +722,8 @@ class _Reader:
             subject = _item_name(named_item)  # Story Walk Kickoff: Spring Trails for Young Readers. 10–11 a.m.
         if len(EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
-            subject = self.text[s:colon] if colon > s else window[:clause_end_at(window, 0)]
+            rest = window.lstrip(" ,;:")  # On Saturday, Jan. 13, the museum will host a free Community Day
+            subject = self.text[s:colon] if colon > s else rest[:clause_end_at(rest, 0)]
             label = self.text[self.text.rfind("\n", 0, s) + 1:s].strip()
             if colon <= s and 3 <= len(label) <= 80 and label.endswith(".") and not re.search(r"\d", label):
                 above = _item_name(label)  # Lunch & Learn: Financial Wellness. Noon–1 p.m., Student Union
@@ -772,7 +778,8 @@ class _Reader:
             dash = ""  # Tuesday, April 25 — 6:30 p.m.: a time, not a name
         what = (groups.get("what") or groups.get("what_en") or groups.get("what_item") or dash
                 or groups.get("what_paren") or "")
-        return clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
+        title = clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
+        return "" if title in ("时间", "日期", "时段", "期限") else title  # …，时间为: the name is the clause before
 
     def holiday_topic(self, s: int, t: Timex) -> str:
         """The holiday a bare 放假/上班 belongs to: named earlier in its paragraph (二、春节：…)."""
@@ -970,6 +977,10 @@ class _Reader:
         if 2 <= len(title) < 4 and re.search(r"[假期季节]$", title) and re.search(r"(?:开始|起)$", t.text):
             title += "开始"  # 寒假自1月18日开始: the verb was inside the date
         clause_start = t.span[0] - len(before)
+        label_only = title in ("时间", "日期", "展期", "时段", "会期", "期限")  # 参加全市统一检测，时间为1月14日至15日
+        if (len(title) < 4 and clause_start > s and self.text[clause_start - 1] in "，," and label_only
+                and 2 <= len(clause_tail(self.text[s:clause_start - 1])) <= 30):
+            title = clean_title(clause_tail(self.text[s:clause_start - 1]), [x.text for x in self.in_sentence])
         if len(title) < 4 and clause_start > s and self.text[clause_start - 1] in "，,":
             subject = clause_tail(self.text[s:clause_start - 1])  # 新开接驳线M3路，自12月28日起运营
             subject = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*", "", subject)

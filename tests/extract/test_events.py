@@ -326,3 +326,17 @@ def test_newsletter_heading_over_wrapped_paragraph():
     june10 = [e for e in events if day(e.start) == dt.date(2025, 6, 10) and "meeting" in e.evidence]
     assert len(june10) == 1 and june10[0].title, [(e.title, e.start) for e in events]
     assert not any(day(e.start) == dt.date(2025, 6, 1) and day(e.end) == dt.date(2025, 6, 30) for e in events)
+
+
+def test_entries_always_have_titles():
+    """A statement whose subject comes after its date, a revision that follows a reason, a clause
+    that only says 时间为: each gets a name a reader recognises, never an empty title."""
+    en = extract_document("On Saturday, Jan. 13, 2024, the museum will host a free Community Day.\n",
+                          published=dt.date(2024, 1, 2), tz=ZoneInfo("America/New_York")).events
+    assert en and "Community Day" in en[0].title
+    zh = extract_document("缴费时间原定为1月19日至23日，因平台系统升级，现延期至2月9日至13日。\n"
+                          "初三年级参加全市统一质量检测，时间为1月14日至15日。\n",
+                          published=dt.date(2026, 1, 9), tz=TZ).events
+    titles = {e.title for e in zh}
+    assert any("缴费" in t for t in titles) and any("质量检测" in t for t in titles), titles
+    assert all(len(t) >= 2 for t in titles)
