@@ -760,6 +760,7 @@ class _Reader:
         for _ in range(4):
             title = EN_TRIM.sub("", title).strip(" ,;:.")
         title = re.sub(r"^(?:please|a few reminders|reminder|note|also)\b[:,]?\s*|^[•·▪‣*-]\s*", "", title, flags=re.I)
+        title = re.sub(r"^\d{1,3}(?:st|nd|rd|th)\s+(?=[A-Z])", "", title)  # The 158th Marlow County Fair
         title = re.sub(r"^(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|in\s+light\s+of|if\s+approved)\b[^,]{0,80},\s*",
                        "", title, flags=re.I)  # Because of icy roads, all schools will be closed
         title = re.sub(r"^(?:the\s+)?(.+?)\s+(?:will\s+be|is|are)\s+(closed|open|canceled|cancelled|postponed)$", r"\1 \2",
