@@ -28,7 +28,7 @@ def main() -> int:
         return 2
     sets = [("sample page", sorted(glob.glob(str(Path(args.shared) / "eval" / "gold" / "*.yaml"))), None),
             ("tests/data", sorted(glob.glob(str(ROOT / "tests/data/gold/*.yaml"))), ROOT / "tests/data/docs")]
-    for folder in sorted(ROOT.glob("benchmarks/heldout*/")):
+    for folder in sorted(ROOT.glob("benchmarks/heldout*/"), key=lambda f: int(f.name[len("heldout"):] or 1)):
         sets.append((folder.name, sorted(glob.glob(str(folder / "gold/*.yaml"))), folder / "docs"))
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
     for name, golds, docs in sets:

@@ -5,6 +5,7 @@ Pure: text + publication date + zone in, `Event`s out (no I/O, no clock).
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -151,6 +152,7 @@ class _Reader:
         self.prep = prep
         self.text = prep.text
         self.timexes = timexes
+        self.timex_starts = [t.span[0] for t in timexes]
         self.in_sentence: list[Timex] = []  # the time expressions of the sentence being read
         self.day_heading: dt.date | None = None  # a line that is only a date heads the lines below it
         self.ref = ref
@@ -786,7 +788,7 @@ class _Reader:
         """The holiday a bare 放假/上班 belongs to: named earlier in its paragraph (二、春节：…)."""
         para_start = self.text.rfind("\n", 0, s) + 1
         names = list(_HOLIDAY_NAMES.finditer(self.text, para_start, t.span[0])) or list(
-            _HOLIDAY_NAMES.finditer(self.text, 0, t.span[0]))  # or the notice's own: 关于2026年春节期间…
+            _HOLIDAY_NAMES.finditer(self.text, max(0, t.span[0] - 5000), t.span[0]))  # or the notice's: 关于2026年春节…
         return names[-1].group() if names else ""
 
     def lead_title(self, s: int, t: Timex, before: str) -> str:
@@ -843,7 +845,8 @@ class _Reader:
                       span=(s + m.start(), s + m.end()), timex=m.group(), section=self.prep.headline_before(s) or "")
 
     def is_headline(self, s: int) -> bool:
-        return any(hs <= s < he for hs, he in self.prep.headlines)
+        span = self.prep.headline_span_before(s)
+        return span is not None and span[0] <= s < span[1]
 
     def section_heading(self, s: int) -> str | None:
         """The short heading right above this statement (Hanging of the Greens / 四、新春活动), when the
@@ -995,7 +998,9 @@ class _Reader:
         headline = self.prep.headline_before(s)
         if headline and (len(title) > 40 or len(title) < 4 or similar(headline, title) > 0.5):
             hs, he = self.prep.headline_span_before(s)
-            h = clean_title(headline, [x.text for x in self.timexes if hs <= x.span[0] < he])  # less 本周日
+            first = bisect.bisect_left(self.timex_starts, hs)
+            inside = [x.text for x in self.timexes[first:bisect.bisect_left(self.timex_starts, he)]]
+            h = clean_title(headline, inside)  # less 本周日
             if 4 <= len(h) <= 40 and not re.search(r"\d+月\d+日|[上中下]旬", headline):
                 if similar(h, title) > 0.3 or len(title) > 40 or len(title) < 4:
                     title = h

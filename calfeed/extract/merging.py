@@ -149,9 +149,14 @@ def drop_subjectless_restatements(drafts: list[Draft], text: str) -> list[Draft]
                     or re.search(r"\b(?:is|are)\s+cancell?ed\b", text[d.sentence[0]:d.sentence[1]]))
     out: list[Draft] = []
     for d in drafts:
-        prev = next((p for p in reversed(out) if p.sentence != d.sentence and "\n" not in text[p.sentence[1]:d.sentence[0]]
-                     and day_of(p.start) == day_of(d.start) == day_of(p.end or p.start) == day_of(d.end or d.start)
-                     and subjectless(p) != subjectless(d)), None)
+        prev = None
+        for p in reversed(out):  # back through this paragraph only
+            if p.sentence[1] <= d.sentence[0] and "\n" in text[p.sentence[1]:d.sentence[0]]:
+                break
+            if (p.sentence != d.sentence and subjectless(p) != subjectless(d)
+                    and day_of(p.start) == day_of(d.start) == day_of(p.end or p.start) == day_of(d.end or d.start)):
+                prev = p
+                break
         if prev is not None:
             if subjectless(prev):
                 out[out.index(prev)] = d
