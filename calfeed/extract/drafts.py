@@ -11,6 +11,8 @@ from calfeed.extract.cues import LEAD_WORDS, STOP_BIGRAMS, TITLE_NOISE
 from calfeed.extract.text import BYLINE, Prepared
 from calfeed.extract.types import Event, Timex
 
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
 
 @dataclass
 class Draft:
@@ -54,8 +56,13 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     title = BYLINE.sub("", raw)
     title = re.sub(r"^\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*", "", title)
     for w in sorted(date_words, key=len, reverse=True):
-        title = re.sub(r"(?<=[\u4e00-\u9fff])(?:自|从)" + re.escape(w) if w[:1] not in "自从" else "$^", "", title)
-        title = title.replace(w, "")  # 本学期自9月2日开学: 本学期开学
+        if w and w[:1] not in "自从":  # 本学期自9月2日开学: 本学期开学 (plain string work: no pattern per date)
+            for lead in ("自", "从"):
+                at = title.find(lead + w)
+                while at > 0 and HAN_CHAR.match(title, at - 1):
+                    title = title[:at] + title[at + 1:]
+                    at = title.find(lead + w)
+        title = title.replace(w, "")
     title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
     title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]|[（(]\s*[）)]", "", title)
     title = re.sub(r"[（(](?![^（()）]*[）)])", "", title)  # the bracket whose inside was a date

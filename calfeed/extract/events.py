@@ -111,6 +111,13 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
     return ExtractResult(published, how, events)
 
 
+def _without(text: str, words: list[str]) -> str:
+    """The text less the given words (longest first)."""
+    for w in sorted(words, key=len, reverse=True):
+        text = text.replace(w, "")
+    return text
+
+
 def _item_name(label: str) -> str:
     """A listing's name sentence as a title: "Lunch & Learn: Financial Wellness for Grad Students."
     is "Lunch & Learn: Financial Wellness" (the name, less its audience, within 40 characters)."""
@@ -249,8 +256,7 @@ class _Reader:
                 return []  # a signature date under an office's name, a file name, a masthead
         elif (whole_line and len(days := [t for t in dates if not time_only(t, self.today)]) == 1
               and days[0].start is not None and not HAN.search(sentence) and not DATELINE.search(sentence)
-              and not re.search(r"[A-Za-z]", re.sub(r"\b[ap]\.?m\b", "", re.sub(
-                  "|".join(re.escape(t.text) for t in dates), "", sentence)))):
+              and not re.search(r"[A-Za-z]", re.sub(r"\b[ap]\.?m\b", "", _without(sentence, [t.text for t in dates])))):
             self.day_heading = day_of(days[0].start)  # Tuesday, April 25, 2023 — 6:30 p.m.: the agenda's day
         elif (any(not time_only(t, self.today) for t in dates) and "\n" in self.text[max(0, s - 1):s + 1]
               and not DATELINE.search(sentence)):
