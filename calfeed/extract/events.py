@@ -532,7 +532,7 @@ class _Reader:
             return None  # "A Christmas Carol": inside a title
         if re.search(r"\b[A-Za-z]+day\s*(?:through|to|-|–)\s*[A-Za-z]+day\b", t.text, re.I) and not re.search(
                 r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d"
-                r"|(?:[ap]\.?m\.?|noon|midnight)\s+[A-Za-z]+day\s*(?:through|to|until|-|–)", t.text, re.I):
+                r"|^from\s+.*(?:[ap]\.?m\.?|noon|midnight)\s+[A-Za-z]+day\s*(?:through|to|until|-|–)", t.text, re.I):
             return None  # 7 a.m. to 5 p.m., Monday through Friday: working hours
         if CLOCK_ONLY.fullmatch(t.rule) and re.search(r"\d{1,2}\s*[:：]\s*\d{2}\s*[—\-~～至到]+\s*$",
                                                       self.text[max(s, t.span[0] - 10):t.span[0]]):
@@ -673,8 +673,13 @@ class _Reader:
                     start, end, kind, approximate = begins, day_of(start), "period", True
                     all_day = True
             elif d.span[0] > t.span[0] and FORWARD_LEAD.search(lead) and (
-                    t.mod == "start" or end is None or day_of(end) == day_of(start)) and not any(
-                    t.span[1] <= o.span[0] < d.span[0] for o in self.in_sentence if o.type not in ("duration", "set")):
+                    t.mod == "start" or end is None or day_of(end) == day_of(start)
+                    or approximate and 0 < (day_of(end) - day_of(start)).days <= 10) and not any(
+                    t.span[1] <= o.span[0] < d.span[0] and o.start is not None and day_of(o.start) != day_of(start)
+                    for o in self.in_sentence if o.type not in ("duration", "set")):  # 9月22日（秋分）…为期3天
+                if end is not None and approximate and day_of(end) != day_of(start):
+                    # 9月下旬…开展服务月活动，为期30天: it starts some time in those days; the middle is the guess
+                    start = day_of(start) + (day_of(end) - day_of(start)) / 2
                 ends = add_duration(start, d.duration, backwards=False)
                 if ends is not None:
                     end, kind = ends, "period"

@@ -340,3 +340,19 @@ def test_entries_always_have_titles():
     titles = {e.title for e in zh}
     assert any("缴费" in t for t in titles) and any("质量检测" in t for t in titles), titles
     assert all(len(t) >= 2 for t in titles)
+
+
+def test_durations_after_restated_and_fuzzy_starts():
+    """9月22日（秋分）…拉开帷幕，为期3天 runs three days; 9月下旬…开展服务月活动，为期30天 starts
+    mid-下旬 and lasts thirty days; the midway's "noon Wednesday through Friday" is a schedule."""
+    text = ("今年的中国农民丰收节县级庆祝活动将于9月22日（秋分）在柳河镇拉开帷幕，为期3天。\n"
+            "服务队将于9月下旬分赴各乡镇开展“秋种技术服务月”活动，为期30天。\n")
+    events = extract_document(text, published=dt.date(2024, 9, 18), tz=TZ).events
+    fest = next(e for e in events if "丰收节" in e.title)
+    assert (day(fest.start), day(fest.end)) == (dt.date(2024, 9, 22), dt.date(2024, 9, 24))
+    month = next(e for e in events if "服务月" in e.title)
+    assert dt.date(2024, 9, 24) <= day(month.start) <= dt.date(2024, 9, 27) and (day(month.end) - day(month.start)).days == 29
+    assert month.approximate
+    en = extract_document("The midway opens at noon Wednesday through Friday and at 10 a.m. on the weekend.\n",
+                          published=dt.date(2024, 7, 16), tz=ZoneInfo("America/Chicago")).events
+    assert not [e for e in en if "Wednesday" in e.timex]
