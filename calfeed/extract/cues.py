@@ -40,6 +40,7 @@ EN_TRIGGERS = (
     r"|outages?|warning|closures?|detours?|shut-?offs?|may\s+(?!not\b)[a-z]+|(?:is|are)\s+expected\s+(?:in|on|by|to)"
     r"|will\s+not\s+(?:take\s+place|be\s+held|be\s+collected|run|operate)|(?:is|are|been)\s+cancell?ed"
     r"|no\s+(?:collection|service|pickup|classes|mail|trash|recycling|meeting|games?)"
+    r"|semifinals?|quarterfinals?|championships?|scrimmage|matinee|performances?|homecoming|recognition\s+night"
 )
 ZH_TRIGGER = re.compile(ZH_TRIGGERS)
 EN_TRIGGER = re.compile(rf"\b(?:{EN_TRIGGERS})\b", re.I)

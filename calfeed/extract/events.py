@@ -489,13 +489,17 @@ class _Reader:
         if re.search(r"\bminutes\s+of\s+(?:the\s+)?$", self.text[max(s, t.span[0] - 20):t.span[0]], re.I):
             return None  # approval of the minutes of the February 25 meeting
         if (not HAN.search(self.text[s:e]) and day_of(t.end or t.start) < self.today - dt.timedelta(days=7)
-                and re.search(r"\b(?:was|were|had been|voted|approved|adopted|passed|decided|signed|met|held)\b", self.text[s:e])):
+                and re.search(r"\b(?:was|were|had been|voted|approved|adopted|passed|decided|signed|met|held|recognized|"
+                              r"honored|won|placed|finished|celebrated)\b", self.text[s:e], re.I)):
             return None  # First reading was held February 25: a recap, not an entry
         if re.match(r"\s*(?:/\s*(?:PRNewswire|Business\s*Wire|GLOBE\s*NEWSWIRE)|\((?:Reuters|AP|AFP|Xinhua)\))", after + self.text[t.span[1] + 6:t.span[1] + 24], re.I):
             return None  # BALTIMORE, Oct. 3, 2024 /PRNewswire/: a dateline
         if re.match(r"\s*(?:[*•-]\s*)?(?:If|Unless|In\s+case|Should)\b[^,]{0,60}?\b(?:rain|weather|storms?|snow|"
                     r"delay|delays|delayed|necessary|needed|postponed|cancell?ed)\b", self.text[s:e], re.I):
             return None  # If rain delays paving, this closure will move to the following weekend: a contingency
+        lead_in = re.match(r"\s*(?:[A-Z][\w' ]{0,30}:\s*)?(?:After|Following|Since)\b[^,]*,", self.text[s:e])
+        if lead_in and t.span[1] <= s + lead_in.end() and re.match(r"(?:last|yesterday|earlier)\b", t.text, re.I):
+            return None  # After a 3-1 win last Thursday, the team advances to …: the past is the setting
         if "holiday" in t.rule and re.search(r"\bbecause\b", self.text[s:t.span[0]], re.I) and not re.search(r"\d", t.text):
             return None  # no market Aug. 31 because the square is closed for the Labor Day parade: a reason
         if re.search(r"\b(?:originally|previously|initially)\s+(?:(?:scheduled|set|planned|slated|due)\s+)?(?:for|on)?\s*$",

@@ -356,3 +356,12 @@ def test_durations_after_restated_and_fuzzy_starts():
     en = extract_document("The midway opens at noon Wednesday through Friday and at 10 a.m. on the weekend.\n",
                           published=dt.date(2024, 7, 16), tz=ZoneInfo("America/Chicago")).events
     assert not [e for e in en if "Wednesday" in e.timex]
+
+
+def test_school_activity_bulletin_games_and_past_honours():
+    """A semifinal is a happening; an honour for a title won months ago is background."""
+    text = ("Girls Volleyball: After a 3-1 win last Thursday, the Lady Hawks advance to the Section 3 semifinal on "
+            "Wednesday, October 30, at 6:30 p.m. at Lakeview High School.\n\n"
+            "The board recognized the robotics team, which won the state championship in March.\n")
+    events = extract_document(text, published=dt.date(2024, 10, 21), tz=ZoneInfo("America/New_York")).events
+    assert [(e.start.month, e.start.day, e.start.hour) for e in events] == [(10, 30, 18)], [(e.title, e.start) for e in events]
