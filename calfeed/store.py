@@ -310,11 +310,15 @@ class Store:
         return f"{secrets.token_hex(16)}@{self.host}"
 
     def _touch(self, s: Session, now: dt.datetime) -> None:
+        """Mark that events changed.  Every change gets a later stamp than the one before, even
+        within the same second (the clock is read in whole seconds): the stamp is what the web
+        workers compare to know that their rendered feeds are stale."""
         row = s.get(MetaRow, "events_changed_at")
         if row is None:
             s.add(MetaRow(key="events_changed_at", value=now.isoformat()))
-        elif row.value < now.isoformat():
-            row.value = now.isoformat()
+            return
+        before = dt.datetime.fromisoformat(row.value)
+        row.value = (now if now > before else before + dt.timedelta(microseconds=1)).isoformat()
 
     def get_meta(self, key: str) -> str | None:
         with self.read() as s:

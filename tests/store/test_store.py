@@ -216,3 +216,16 @@ def test_concurrent_first_migrations(db_url):
     store = Store(db_url)
     assert store.list_events() == []
     store.close()
+
+
+def test_changes_within_one_second_move_the_change_stamp(store):
+    """The clock is read in whole seconds; a second change in the same second must still move
+    last_modified, or web workers keep serving the feed they rendered before it."""
+    setup_source(store)
+    put(store, [meeting()], T0)
+    first = store.last_modified()
+    put(store, [meeting(), deadline()], T0)  # another change, same second
+    second = store.last_modified()
+    assert second > first and second - first < dt.timedelta(seconds=1)
+    put(store, [meeting(), deadline()], T1)  # nothing changed: the stamp stays
+    assert store.last_modified() == second
