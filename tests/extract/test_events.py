@@ -47,6 +47,22 @@ def load_gold(path: Path) -> tuple[dict, str]:
     return gold, (DATA / "docs" / f"{gold['id']}.txt").read_text(encoding="utf-8")
 
 
+def extract_gold(name: str) -> tuple[dict, list]:
+    """A gold document of tests/data and the events extracted from it in its own timezone."""
+    gold, text = load_gold(DATA / "gold" / f"{name}.yaml")
+    return gold, extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
+
+
+def assert_found_and_titled(gold: dict, events, *, required_only: bool = False) -> None:
+    """Every gold event (or every required one) is found, and its title has what the gold asks."""
+    for g in gold["events"]:
+        if required_only and not g.get("required", True):
+            continue
+        hits = matched(g, events)
+        assert hits and g.get("title_has", g["match"]) in hits[0].title, (
+            g["id"], [(e.title, e.start, e.end) for e in events])
+
+
 def test_sample_page_every_required_event_no_extras():
     gold = yaml.safe_load((DATA / "gold-sample.yaml").read_text(encoding="utf-8"))
     result = extract_document(SAMPLE.read_text(encoding="utf-8"), published=dt.date(2023, 6, 22), tz=TZ)
@@ -119,13 +135,8 @@ def test_html_is_stripped_and_empty_text_has_no_events():
 def test_hard_wrapped_english_release_reads_as_one_paragraph():
     """Lines wrapped at a fixed width join into sentences: a date on one line keeps its time on
     the next, a quoted show is named by its name, asides and back-references add no events."""
-    gold, text = load_gold(DATA / "gold" / "en-lakeview-library-release.yaml")
-    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
-    for g in gold["events"]:
-        if g.get("required", True):
-            hits = matched(g, events)
-            assert hits, g["id"]
-            assert g["title_has"] in hits[0].title, (g["id"], hits[0].title)
+    gold, events = extract_gold("en-lakeview-library-release")
+    assert_found_and_titled(gold, events, required_only=True)
     assert len(events) == 5, [e.title for e in events]
     titles = {e.title for e in events}
     assert "Paper Trails" in titles  # the subtitle after the colon is not part of a 40-character title
@@ -137,12 +148,8 @@ def test_hard_wrapped_english_release_reads_as_one_paragraph():
 def test_bulleted_advisory_labels_ranges_and_contingencies():
     """A bullet's label names its happening, its hanging indent goes on with the sentence, a
     range may put a comma before "to", and a rain contingency is not a second closure."""
-    gold, text = load_gold(DATA / "gold" / "en-harbor-road-closure-notice.yaml")
-    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
-    for g in gold["events"]:
-        if g.get("required", True):
-            hits = matched(g, events)
-            assert hits and g["title_has"] in hits[0].title, (g["id"], [e.title for e in hits])
+    gold, events = extract_gold("en-harbor-road-closure-notice")
+    assert_found_and_titled(gold, events, required_only=True)
     assert not [e for e in events if "following" in e.evidence and "rain" in e.evidence]
     closure = next(e for e in events if e.title == "Weekend closure")
     assert (closure.start.hour, closure.end.day, closure.end.hour) == (20, 16, 6)
@@ -151,11 +158,8 @@ def test_bulleted_advisory_labels_ranges_and_contingencies():
 def test_teaching_weeks_count_from_the_terms_own_week_one():
     """第N周星期X counts from the week the notice ties to a date, not from January; the week in
     brackets beside a date repeats it; 其中 lists parts of the period just given."""
-    gold, text = load_gold(DATA / "gold" / "zh-middle-school-term-notice.yaml")
-    events = extract_document(text, published=gold["published"], tz=TZ).events
-    for g in gold["events"]:
-        hits = matched(g, events)
-        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start) for e in events])
+    gold, events = extract_gold("zh-middle-school-term-notice")
+    assert_found_and_titled(gold, events)
     assert len(events) == len(gold["events"]), [e.title for e in events]
     assert not any("（" in e.title or "第" in e.title for e in events)
 
@@ -179,11 +183,8 @@ def test_print_page_anaphora_hours_and_fuzzy_starts():
     """A print page: 明天（4月11日）至12日 with daily hours is one pickup period; 比赛当天 is the
     race day; 近日…开展，…持续至 is one run; 本月下旬起 keeps its ten days; a notice issued 日前
     is background; headline titles lose their date words."""
-    gold, text = load_gold(DATA / "gold" / "zh-lanxi-evening-news-page.yaml")
-    events = extract_document(text, published=gold["published"], tz=TZ).events
-    for g in gold["events"]:
-        hits = matched(g, events)
-        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start, e.end) for e in events])
+    gold, events = extract_gold("zh-lanxi-evening-news-page")
+    assert_found_and_titled(gold, events)
     assert len(events) == len(gold["events"])
     assert not any("印发" in e.evidence for e in events)
     assert not any("本周日" in e.title for e in events)
@@ -192,11 +193,8 @@ def test_print_page_anaphora_hours_and_fuzzy_starts():
 def test_weekly_seasons_list_items_and_reasons():
     """Every Saturday from May 31 through Oct. 25 is the season; "- Berry Bash, Saturday, June 14:"
     is named by its item; a holiday named only as a reason is no event."""
-    gold, text = load_gold(DATA / "gold" / "en-riverbend-market-season.yaml")
-    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
-    for g in gold["events"]:
-        hits = matched(g, events)
-        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start, e.end) for e in events])
+    gold, events = extract_gold("en-riverbend-market-season")
+    assert_found_and_titled(gold, events)
     assert len(events) == len(gold["events"])
 
 
@@ -204,12 +202,8 @@ def test_transit_notice_timetables_and_first_day_hours():
     """First/last bus times are a timetable, 至次日0:30 is a detail, 9月27日当天…13:30起 is one
     moment, a notice heading 关于…的公告 names what it announces, and two route changes on
     the same day stay two."""
-    gold, text = load_gold(DATA / "gold" / "zh-brt-line2-notice.yaml")
-    events = extract_document(text, published=gold["published"], tz=TZ).events
-    for g in gold["events"]:
-        if g.get("required", True):
-            hits = matched(g, events)
-            assert hits and g.get("title_has", g["match"]) in hits[0].title, (g["id"], [(e.title, e.start) for e in events])
+    gold, events = extract_gold("zh-brt-line2-notice")
+    assert_found_and_titled(gold, events, required_only=True)
     assert not any(isinstance(e.start, dt.datetime) and e.start.hour in (0, 6, 21, 22) for e in events)
     assert not any(e.title.startswith("关") or "：" in e.title for e in events)
 
@@ -217,11 +211,8 @@ def test_transit_notice_timetables_and_first_day_hours():
 def test_council_agenda_header_day_and_numbered_items():
     """The meeting's own date line dates the items below it; the posting line and an old vote
     are not events; "Proclaiming …, as Flag Day" and "Set a workshop for …" name their days."""
-    gold, text = load_gold(DATA / "gold" / "en-cedar-grove-council-agenda.yaml")
-    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
-    for g in gold["events"]:
-        hits = matched(g, events)
-        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start) for e in events])
+    gold, events = extract_gold("en-cedar-grove-council-agenda")
+    assert_found_and_titled(gold, events)
     assert len(events) == len(gold["events"]), [e.title for e in events]
 
 
@@ -229,11 +220,8 @@ def test_briefs_durations_weekly_runs_and_week_ahead_listings():
     """"expected to take about four weeks" ends the closure; a weekly market that "runs … through
     Oct. 25" is one season; TUESDAY under a week-ahead heading is the coming Tuesday, and an item
     named in one sentence and timed in the next is one event."""
-    gold, text = load_gold(DATA / "gold" / "en-hollis-briefs-week-ahead.yaml")
-    events = extract_document(text, published=gold["published"], tz=ZoneInfo(gold["timezone"])).events
-    for g in gold["events"]:
-        hits = matched(g, events)
-        assert hits and g["title_has"] in hits[0].title, (g["id"], [(e.title, e.start, e.end) for e in events])
+    gold, events = extract_gold("en-hollis-briefs-week-ahead")
+    assert_found_and_titled(gold, events)
     assert len(events) == len(gold["events"])
 
 
