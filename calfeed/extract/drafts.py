@@ -7,11 +7,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from calfeed.extract.cues import LEAD_WORDS, STOP_BIGRAMS, TITLE_NOISE
+from calfeed.extract.cues import HAN, LEAD_WORDS, STOP_BIGRAMS, TITLE_NOISE
 from calfeed.extract.text import BYLINE, Prepared
 from calfeed.extract.types import Event, Timex
-
-HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -42,6 +40,13 @@ def day_of(v) -> dt.date:
     return v.date() if isinstance(v, dt.datetime) else v
 
 
+def on_day(p, day: dt.date):
+    """The same point on another day: a date becomes that day, a datetime keeps its time of day."""
+    if p is None:
+        return None
+    return p.replace(year=day.year, month=day.month, day=day.day) if isinstance(p, dt.datetime) else day
+
+
 def clause_end_at(text: str, pos: int) -> int:
     m = re.compile(r"[，,；;。！？!?]").search(text, pos)
     return m.start() if m else len(text)
@@ -59,7 +64,7 @@ def clean_title(raw: str, date_words: list[str]) -> str:
         if w and w[:1] not in "自从":  # 本学期自9月2日开学: 本学期开学 (plain string work: no pattern per date)
             for lead in ("自", "从"):
                 at = title.find(lead + w)
-                while at > 0 and HAN_CHAR.match(title, at - 1):
+                while at > 0 and HAN.match(title, at - 1):
                     title = title[:at] + title[at + 1:]
                     at = title.find(lead + w)
         title = title.replace(w, "")
@@ -112,7 +117,7 @@ def _words(s: str) -> set[str]:
 def similar(a: str, b: str) -> float:
     """Share of the shorter title's pieces found in the other: character pairs for Chinese,
     words for English (whose letter pairs are shared by almost any two titles)."""
-    if not re.search(r"[\u4e00-\u9fff]", a + b):
+    if not HAN.search(a + b):
         x, y = _words(a), _words(b)
         return len(x & y) / min(len(x), len(y)) if x and y else 0.0
     x, y = bigrams(a), bigrams(b)

@@ -45,6 +45,7 @@ from calfeed.extract.drafts import (
     clean_title,
     day_of,
     extend_draft,
+    on_day,
     shorten,
     similar,
     time_only,
@@ -126,13 +127,6 @@ def _item_name(label: str) -> str:
         cut = re.match(r"(.{8,40})\s+(?:for|with|at|in|on|by)\b", name)
         name = cut.group(1) if cut else name.split(":")[0]
     return name
-
-
-def _on(p, day: dt.date):
-    """The same time of day on another day."""
-    if p is None:
-        return None
-    return p.replace(year=day.year, month=day.month, day=day.day) if isinstance(p, dt.datetime) else day
 
 
 def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -217,10 +211,10 @@ class _Reader:
                     continue
                 day = day_of(main.start)
                 moved[day_of(t.start)] = day
-                t = replace(t, start=_on(t.start, day), end=_on(t.end, day))
+                t = replace(t, start=on_day(t.start, day), end=on_day(t.end, day))
             elif CLOCK_ONLY.fullmatch(t.rule) and t.start is not None and day_of(t.start) in moved:
                 day = moved[day_of(t.start)]  # 比赛当天，…将于7:30鸣枪: the hour of that day
-                t = replace(t, start=_on(t.start, day), end=_on(t.end, day))
+                t = replace(t, start=on_day(t.start, day), end=on_day(t.end, day))
             out.append(t)
         return out
 

@@ -216,8 +216,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """One event per happening: similar titles with overlapping dates become one."""
     kept: list[Draft] = []
     for d in drafts:
-        d0, d1 = day_of(d.start), day_of(d.end or d.start)
-        twin = next((k for k in kept if day_of(k.start) <= d1 and d0 <= day_of(k.end or k.start)
+        twin = next((k for k in kept if overlap(k, d)
                      and (k.kind == d.kind or {k.kind, d.kind} <= {"event", "period"})
                      and same_happening(k, d)), None)
         if twin is None:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from calfeed.extract.drafts import day_of, on_day
 from calfeed.extract.types import Timex
 from calfeed.extract.zh_numbers import parse_int
 
@@ -34,10 +35,6 @@ def _explicit(t: Timex) -> bool:
     return bool(re.search(r"\d+\s*月\s*\d+\s*日", t.text)) and t.start is not None
 
 
-def _day(p) -> dt.date:
-    return p.date() if isinstance(p, dt.datetime) else p
-
-
 def calibrate_weeks(text: str, timexes: list[Timex]) -> list[Timex]:
     """The timexes with every term week re-read from the document's own week 1."""
     weeks = {i: w for i, t in enumerate(timexes) if (w := _week_of(t)) is not None}
@@ -55,7 +52,7 @@ def calibrate_weeks(text: str, timexes: list[Timex]) -> list[Timex]:
             restated.add(i)
             if _OTHER_TERM.search(text[max(0, timexes[i].span[0] - 5):timexes[i].span[0]]):
                 continue  # 下学期第1周，即9月1日至5日: another term's weeks
-            day = _day(timexes[j].start)
+            day = day_of(timexes[j].start)
             monday = day - dt.timedelta(days=day.weekday())
             week1 = week1 or monday - dt.timedelta(weeks=a - 1)
     if week1 is None:
@@ -63,27 +60,21 @@ def calibrate_weeks(text: str, timexes: list[Timex]) -> list[Timex]:
     out = []
     moved: dict[dt.date, dt.date] = {}  # old reading -> new, for 当天 that pointed at a week's day
     for i, t in enumerate(timexes):
-        old = _day(t.start) if t.start is not None else None
+        old = day_of(t.start) if t.start is not None else None
         if i in restated:
             t = replace(t, rule=t.rule + "+restated")  # kept for titles, not read as a date
         elif i in weeks and not _OTHER_TERM.search(text[max(0, t.span[0] - 5):t.span[0]]):
             t = _recount(t, weeks[i], week1)
         elif "anaphora" in t.rule and old in moved and t.start is not None:
-            t = replace(t, start=_moved(t.start, moved[old]), end=_moved(t.end, moved[old]))
+            t = replace(t, start=on_day(t.start, moved[old]), end=on_day(t.end, moved[old]))
         if i in restated:
             j = i + 1 if i + 1 < len(timexes) and _explicit(timexes[i + 1]) else i - 1
             if old is not None and 0 <= j < len(timexes) and timexes[j].start is not None:
-                moved[old] = _day(timexes[j].start)
+                moved[old] = day_of(timexes[j].start)
         elif i in weeks and old is not None and t.start is not None:
-            moved[old] = _day(t.start)
+            moved[old] = day_of(t.start)
         out.append(t)
     return out
-
-
-def _moved(p, day: dt.date):
-    if p is None:
-        return None
-    return p.replace(year=day.year, month=day.month, day=day.day) if isinstance(p, dt.datetime) else day
 
 
 def _recount(t: Timex, week: tuple[int, int | None, int | None], week1: dt.date) -> Timex:
@@ -93,7 +84,6 @@ def _recount(t: Timex, week: tuple[int, int | None, int | None], week1: dt.date)
         start_day = end_day = first + dt.timedelta(days=wd)
     else:
         start_day, end_day = first, week1 + dt.timedelta(weeks=(b or a) - 1, days=6)
-
     if t.mod == "deadline":  # 第15周星期五17:00前: the bound moves; there is no start
-        return replace(t, start=None, end=_moved(t.end, end_day), rule=t.rule + "+term-week")
-    return replace(t, start=_moved(t.start, start_day), end=_moved(t.end, end_day), rule=t.rule + "+term-week")
+        return replace(t, start=None, end=on_day(t.end, end_day), rule=t.rule + "+term-week")
+    return replace(t, start=on_day(t.start, start_day), end=on_day(t.end, end_day), rule=t.rule + "+term-week")
