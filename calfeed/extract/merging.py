@@ -71,8 +71,6 @@ def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
                 and OPENS.search(text[prev.sentence[0]:prev.span[0]] + " " + prev.title)
                 and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex) + 3]) and day_of(d.start) > day_of(prev.start)):
             prev.end, prev.kind = (d.end or d.start), "period"  # 3月6日10:00开启，3月15日24:00截止
-            if re.search(r"24[:：]00|24[时点]", d.timex) and isinstance(prev.end, dt.datetime):
-                prev.end -= dt.timedelta(minutes=1)  # 24:00 is the end of the 15th, not the 16th
             if prev.all_day:
                 prev.end = day_of(prev.end)
             prev.title = re.sub(r"\s+(?:opens?|begins?|starts?|resumes?)$", "", prev.title)
