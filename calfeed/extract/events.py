@@ -609,18 +609,16 @@ class _Reader:
             return None
         if holiday_span and trigger is None:
             title_text = t.text
-        elif _PROCLAIMED.match(window) and not HAN.search(window):
-            title_text = _PROCLAIMED.match(window).group("what")  # Proclaiming Friday, April 28, as Arbor Day
+        elif (proclaimed := _PROCLAIMED.match(window)) and not HAN.search(window):
+            title_text = proclaimed.group("what")  # Proclaiming Friday, April 28, as Arbor Day
         elif heading is not None and not named:
             title_text = heading
             if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
                 hs, he = self.prep.headlines[0]
                 title_text = clean_title(self.text[hs:he], []) or heading
-        elif named is not None and trigger is None and self.named_title(named):
-            title_text = self.named_title(named)
-            if _HOLIDAY_VERB.fullmatch(title_text) and self.holiday_topic(s, t):  # 2月14日为调休工作日
-                verb = "调休上班" if "工作日" in title_text or "上班日" in title_text else title_text.lstrip("为")
-                title_text = self.holiday_topic(s, t) + ("调休" if verb in ("上班", "上课") else "") + verb
+        elif named is not None and trigger is None and (label := self.named_title(named)):
+            # 2月14日为调休工作日: a make-up day is named for its holiday
+            title_text = (self.holiday_title(s, t, label) if _HOLIDAY_VERB.fullmatch(label) else "") or label
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
         if len(title_text) < 4 and self.topic_of(s):
@@ -631,7 +629,7 @@ class _Reader:
             title_text = shorten(clean_title(re.sub(r"^\s*\d{1,2}[.)]\s*", "", sentence), [x.text for x in self.in_sentence])
                                  or t.text)
         kind = self.kind_of(t, trigger, window, before, deadline_target)
-        if kind == "deadline" and self.dated_object(s, t):
+        if kind == "deadline" and self.dated_object(s, t) is not None:
             kind = "event"  # registration for the workshop on Oct. 25 closes Oct. 20: the 25th is the workshop
         revised = REVISION.search(sentence)
         subject = ""
@@ -721,8 +719,8 @@ class _Reader:
                 if verb.group("conj"):  # The museum is open …, and will be closed on July 4: museum closed
                     subject = _PREDICATE.split(subject)[0]
                 subject = subject.rstrip() + " " + verb.group("v")
-        elif self.dated_object(s, t):
-            subject = self.dated_object(s, t)  # … for the family photo walk on June 22 closes June 14
+        elif (dated := self.dated_object(s, t)) is not None:
+            subject = dated  # … for the family photo walk on June 22 closes June 14
         purpose = re.match(r"\s+(to\s+[a-z]+(?:\s+[a-z]+){0,3})", window)
         if first is t and purpose and len(subject) < 30:  # The board voted on April 12 to extend hours
             for _ in range(3):
@@ -792,6 +790,15 @@ class _Reader:
                 or groups.get("what_paren") or "")
         title = clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
         return "" if title in ("时间", "日期", "时段", "期限") else title  # …，时间为: the name is the clause before
+
+    def holiday_title(self, s: int, t: Timex, verb: str) -> str:
+        """A bare holiday verb (放假, 上班, 为调休工作日) named for its holiday: 春节调休上班; "" when
+        no holiday is named before it."""
+        holiday = self.holiday_topic(s, t)
+        if not holiday:
+            return ""
+        verb = "调休上班" if "工作日" in verb or "上班日" in verb else verb.lstrip("为")
+        return (holiday + ("调休" if verb in ("上班", "上课") else "") + verb)[:40]
 
     def holiday_topic(self, s: int, t: Timex) -> str:
         """The holiday a bare 放假/上班 belongs to: named earlier in its paragraph (二、春节：…)."""
@@ -981,10 +988,8 @@ class _Reader:
         title = clean_title(raw, [x.text for x in self.in_sentence] + [t.text])
         verb = title if _HOLIDAY_VERB.fullmatch(title) else "" if title else _HOLIDAY_VERB.search(raw)
         verb = verb.group() if isinstance(verb, re.Match) else verb
-        holiday = self.holiday_topic(s, t) if verb else ""
-        if holiday:  # 二、春节：2月10日至17日放假调休; 国庆节、中秋节放假时间为…; 9月28日（星期日）上课
-            verb = "调休上班" if "工作日" in verb or "上班日" in verb else verb.lstrip("为")
-            return (holiday + ("调休" if verb in ("上班", "上课") else "") + verb)[:40]
+        if verb and (named_for_holiday := self.holiday_title(s, t, verb)):
+            return named_for_holiday  # 二、春节：2月10日至17日放假调休; 国庆节、中秋节放假时间为…; 9月28日（星期日）上课
         if 2 <= len(title) < 4 and trigger is not None and trigger.group() not in title:
             title += trigger.group()  # 寒假1月18日开始: 寒假开始
         if 2 <= len(title) < 4 and re.search(r"[假期季节]$", title) and re.search(r"(?:开始|起)$", t.text):
