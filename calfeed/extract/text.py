@@ -110,9 +110,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     join_after = set()
     spaced = set()  # English lines whose break is only a wrap: the newline becomes a space
     for run in runs:
-        if _wrapped_prose(lines, run):
-            body = run[1:] if _title_case(lines[run[0]]) or lines[run[0]].strip().isupper() else run
-            spaced.update(a for a, b in zip(body, body[1:], strict=False) if not _LIST_START.match(lines[b]))
+        body = _wrapped_body(lines, run)
+        spaced.update(a for a, b in zip(body, body[1:], strict=False) if not _LIST_START.match(lines[b]))
         if wrapped(run):
             for a, b in zip(run, run[1:], strict=False):
                 if (not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;"
@@ -138,18 +137,19 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), marks, shifts
 
 
-def _wrapped_prose(lines: list[str], run: list[int]) -> bool:
-    """Whether a run of Western lines is one paragraph wrapped at a fixed width: every line but
-    the last fills most of the width (a list or a letterhead has short, ragged lines)."""
+def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
+    """The lines of a run of Western lines that are one paragraph wrapped at a fixed width (every
+    line but the last fills most of the width; a list or a letterhead has short, ragged lines),
+    without a heading line above it; [] when the run is no such paragraph."""
     if run and (_title_case(lines[run[0]]) or lines[run[0]].strip().isupper()):
         run = run[1:]  # COMMUNITY YARD SALE WEEKEND over a wrapped paragraph: the heading stays a line
     if len(run) < 2 or any(HAN.search(lines[k]) or _title_case(lines[k]) for k in run):
-        return False  # a letterhead of title-case lines is not a paragraph
+        return []  # a letterhead of title-case lines is not a paragraph
     if any(DATELINE.search(lines[k]) for k in run[1:]):
-        return False
+        return []
     widths = [len(lines[k].rstrip()) for k in run]
     width = max(widths)
-    return width >= 50 and all(w >= 0.7 * width for w in widths[:-1])
+    return run if width >= 50 and all(w >= 0.7 * width for w in widths[:-1]) else []
 
 
 def _hanging(lines: list[str], k: int) -> bool:
