@@ -132,6 +132,8 @@ def _item_name(label: str) -> str:
 def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
     """同日，住建部公布…: a paragraph that opens with 同日 goes back to the story's own day, the
     dateline's (新华社北京10月24日电), not to the last date the paragraph before happened to name."""
+    if "同日" not in text:
+        return timexes  # the usual case: no look for a dateline at all
     def in_byline(t: Timex) -> bool:
         line_start = text.rfind("\n", 0, t.span[0]) + 1
         m = BYLINE.match(text[line_start:line_start + 80])
