@@ -916,9 +916,9 @@ class _Reader:
 
     def kind_of(self, t: Timex, trigger: re.Match | None, window: str, before: str, deadline_target: bool) -> str:
         word = trigger.group() if trigger else ""
-        if (t.start is not None and day_of(t.start) == self.today and t.end is not None and "即日" in t.text
-                and re.search(r"报名|申报|提交|报送|注册|预约|征集", word + window[:30])):
-            return "deadline"  # 即日起至10月20日17:00完成报名: the day that matters is the last
+        if (t.start is not None and day_of(t.start) == self.today and isinstance(t.end, dt.datetime)
+                and "即日" in t.text and re.search(r"报名|申报|提交|报送|注册|预约|征集", word + window[:30])):
+            return "deadline"  # 即日起至10月20日17:00完成报名: the closing hour makes the last day the one that matters
         two_sided = t.start is not None and t.end is not None and day_of(t.start) != day_of(t.end)
         if two_sided and t.type == "range" and not re.search(r"前|截止|截至|^(?:by|until|before)\b", t.text, re.I) \
                 and t.start != self.ref:

@@ -353,3 +353,15 @@ def test_school_activity_bulletin_games_and_past_honours():
             "The board recognized the robotics team, which won the state championship in March.\n")
     events = extract_document(text, published=dt.date(2024, 10, 21), tz=ZoneInfo("America/New_York")).events
     assert [(e.start.month, e.start.day, e.start.hour) for e in events] == [(10, 30, 18)], [(e.title, e.start) for e in events]
+
+
+def test_from_today_until_is_a_window_unless_it_closes_at_an_hour():
+    """即日起至3月31日报名 is a window opening on the notice's day; 即日起至10月20日17:00 with a closing
+    hour is a deadline, the hour on the last day being what a reader must not miss."""
+    text = ("志愿者招募同步启动，即日起至3月31日，市民可通过“临江志愿”平台报名。\n"
+            "报名：即日起至3月20日17:00，请登录系统提交材料。\n")
+    events = extract_document(text, published=dt.date(2026, 3, 5), tz=TZ).events
+    window = next(e for e in events if "志愿" in e.title)
+    assert (window.kind, day(window.start), day(window.end)) == ("period", dt.date(2026, 3, 5), dt.date(2026, 3, 31))
+    closing = next(e for e in events if e is not window)
+    assert closing.kind == "deadline" and closing.start == dt.datetime(2026, 3, 20, 17, 0, tzinfo=TZ), closing
