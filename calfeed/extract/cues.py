@@ -21,6 +21,7 @@ ZH_TRIGGERS = (
     "|抽奖|抽取|开奖|颁奖|领奖|兑奖|首销|预售|征求意见|征求|开考|考(?=语文|数学|外语|英语|物理|历史|化学|生物|政治|地理|《)"
     "|收网|抓获|破获|捣毁|侦破|落网"
     "|上课|补课|开学|放学|家长会|补考|缓考|统考|联考|考核|答辩|复试|初试|竞赛|验收|停诊|休诊|开诊|启幕|揭幕|推出|亮灯|开演"
+    "|完工|贯通|建成|交付|投入使用|合龙|封顶|通航|通水|通气|供暖|停暖|休渔|开捕|开闸"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|"
@@ -85,6 +86,7 @@ NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”（）()]{2,16}?)(?:时�
                         r"(?:[A-Z][a-z]+days?\s+(?:through|to|-|–)\s+[A-Z][a-z]+days?(?:\s+(?:nights|evenings|mornings))?,\s*)?$"
                         r"|^\s*[*•·▪‣-]\s*(?P<what_item>[A-Z][^,:\n]{2,50}),\s*$")  # - Tomato Fest, Saturday, Aug. 17: …
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
+COMPLETION = re.compile(r"完工|完成|建成|竣工|交付|投用|投入使用|收官")  # work that is due by a date
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
 FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|公示|展出|试运行|征求意见|\bfor|\b(?:take|takes|last|lasts))\s*"
                           r"(?:about|approximately|around|roughly|nearly|约|大约)?\s*$", re.I)

@@ -16,6 +16,7 @@ from calfeed.errors import CalfeedError
 from calfeed.extract.cues import (
     ANNOUNCE,
     CLOCK_ONLY,
+    COMPLETION,
     DURATION_LEAD,
     EN_TRIM,
     ENDING,
@@ -81,6 +82,9 @@ _APPLY_LEAD = re.compile(r"(?:报名|申请|征集|预约|投稿|招募|征稿|�
 _DURING = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,4}?)(?<!放假)(?<!假期)期间")
 _DURING_MEASURE = re.compile(r"交通管制|封闭|限行|禁行|绕行|停运|改道|接驳|停止通行")
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"“”]{1,80}?)[,.]?[\"”]")  # a quoted name
+_PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
+_CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解|据介绍|目前|记者[^，,。]{0,12}?(?:了解到|获悉))[，,]?)?\s*")
+_SUBJECT_END = re.compile(r"目前|已经|已|正在|正|将|于|在|计划|预计|拟|共|累计|总|是|为|的")
 
 
 @dataclass
@@ -588,6 +592,9 @@ class _Reader:
                         and not re.match(r"[^，。]{0,8}?(?:安排|通知|有关|方案|工作)", window)  # 放假安排: a notice's subject
                         and day_of(t.end or t.start) >= self.today - dt.timedelta(days=30))  # not 去年国庆假期
         deadline_target = (t.mod == "deadline" and (t.grain != "year" or re.search(r"前|底|末|截|by|until|before", t.text, re.I))) or ("plan" in t.rule and re.search(r"^[^，。]{0,3}[，,]", window) is not None)
+        if (t.approximate and re.search(r"[底末]$", t.text) and trigger is not None
+                and COMPLETION.fullmatch(trigger.group())):
+            deadline_target = True  # 预计年底完工: the work is due by the last day, not "some time in Nov–Dec"
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
         revised_here = REVISION.search(self.text[max(s, t.span[0] - 6):t.span[0]])
         if revised_here and isinstance(t.start, dt.datetime) and not NAMED_DAY.search(t.text) and \
@@ -882,6 +889,18 @@ class _Reader:
             return None
         return line
 
+    def sentence_subject(self, s: int, clause_start: int) -> str:
+        """The subject a sentence opens with, for a later clause that leaves it out:
+        此外，东环路南延工程目前已完成…，计划10月中旬实现主线贯通 → 东环路南延工程."""
+        lead = _CONNECTIVE.match(self.text, s, clause_start).end()
+        first = re.split(r"[，,；;：:]", self.text[lead:clause_start], maxsplit=1)[0]
+        head = _SUBJECT_END.split(first, maxsplit=1)[0]
+        dated = any(x.span[0] < lead + len(head) and x.span[1] > lead for x in self.in_sentence)
+        if (3 <= len(head) <= 16 and len(head) < len(first) and not dated and not TRIGGER.search(head)
+                and not re.search(r"\s|^\d+(?:\.\d+)?(?:余|多)?[个人名家项万亿%]", head)):
+            return head
+        return ""
+
     def topic_of(self, s: int) -> str:
         """The topic a paragraph opens with (二、春节：…) or else its headline, for titles that
         would otherwise be a bare verb (上班)."""
@@ -1001,6 +1020,9 @@ class _Reader:
         if (len(title) < 4 and clause_start > s and self.text[clause_start - 1] in "，," and label_only
                 and 2 <= len(clause_tail(self.text[s:clause_start - 1])) <= 30):
             title = clean_title(clause_tail(self.text[s:clause_start - 1]), [x.text for x in self.in_sentence])
+        if clause_start > s and _PLANNED.match(before) and (subject := self.sentence_subject(s, clause_start)) \
+                and subject not in title:
+            title = clean_title(subject + title, [x.text for x in self.in_sentence])  # 南延工程…，预计年底完工
         if len(title) < 4 and clause_start > s and self.text[clause_start - 1] in "，,":
             subject = clause_tail(self.text[s:clause_start - 1])  # 新开接驳线M3路，自12月28日起运营
             subject = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*", "", subject)

@@ -365,3 +365,15 @@ def test_from_today_until_is_a_window_unless_it_closes_at_an_hour():
     assert (window.kind, day(window.start), day(window.end)) == ("period", dt.date(2026, 3, 5), dt.date(2026, 3, 31))
     closing = next(e for e in events if e is not window)
     assert closing.kind == "deadline" and closing.start == dt.datetime(2026, 3, 20, 17, 0, tzinfo=TZ), closing
+
+
+def test_planned_completion_borrows_the_sentence_subject_and_is_due_by_year_end():
+    """此外，东环路南延工程目前已完成…75%，计划10月中旬实现主线贯通，预计年底完工: the later clauses
+    leave out their subject (the project), and 年底完工 is work due by December 31, not a Nov–Dec span."""
+    text = ("此外，东环路南延工程目前已完成总工程量的75%，计划10月中旬实现主线贯通，预计年底完工。\n"
+            "记者了解到，3号线二期工程目前正在加紧建设，计划于2025年底建成通车。\n")
+    events = extract_document(text, published=dt.date(2023, 9, 14), tz=TZ).events
+    got = {e.title: (e.kind, day(e.start), day(e.end), e.approximate) for e in events}
+    assert got["东环路南延工程实现主线贯通"] == ("event", dt.date(2023, 10, 11), dt.date(2023, 10, 20), True), got
+    assert got["东环路南延工程完工"] == ("deadline", dt.date(2023, 12, 31), dt.date(2023, 12, 31), True), got
+    assert got["3号线二期工程建成通车"][:3] == ("deadline", dt.date(2025, 12, 31), dt.date(2025, 12, 31)), got
