@@ -82,6 +82,7 @@ _APPLY_LEAD = re.compile(r"(?:报名|申请|征集|预约|投稿|招募|征稿|�
 _DURING = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,4}?)(?<!放假)(?<!假期)期间")
 _DURING_MEASURE = re.compile(r"交通管制|封闭|限行|禁行|绕行|停运|改道|接驳|停止通行")
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"“”]{1,80}?)[,.]?[\"”]")  # a quoted name
+_EXPLICIT_DAY = re.compile(r"\d|[正腊冬一二三四五六七八九十]月|初[一二三四五六七八九十]")  # 6月1日, 正月初一: not 春节期间
 _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
 _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解|据介绍|目前|记者[^，,。]{0,12}?(?:了解到|获悉))[，,]?)?\s*")
 _SUBJECT_END = re.compile(r"目前|已经|已|正在|正|将|于|在|计划|预计|拟|共|累计|总|是|为|的")
@@ -512,7 +513,7 @@ class _Reader:
                 t.type == "range" and re.match(r"(?:from|between|through|until|till)\b", t.text, re.I)):
             return None  # 每周六、周日上午10时: the second day of a weekly rule (every Saturday from June 1 …: a season)
         hours = next((x for x in self.in_sentence if x.type == "set" and 0 <= x.span[0] - t.span[1] <= 1), None)
-        if hours and t.type == "range" and re.search(r"\d", t.text) and self.find_trigger(self.text[hours.span[1]:min(e, hours.span[1] + 30)]):
+        if hours and t.type == "range" and _EXPLICIT_DAY.search(t.text) and self.find_trigger(self.text[hours.span[1]:min(e, hours.span[1] + 30)]):
             pass  # 2月4日至2月15日每晚18:00至22:00开放: the nightly hours of a dated happening
         elif (RULE_WORDS.match(after) and not (t.type == "range" and not HAN.search(t.text) and re.search(r"\d", t.text)
                                                 and re.match(r"\s*(?:daily|each\s+day|every\s+day)\b",
@@ -601,8 +602,10 @@ class _Reader:
                 (not re.search(r"[月日号]", t.text) or t.text.startswith("次日")) or (
                 t.text.startswith("次日") and re.search(r"[至到]$", self.text[max(s, t.span[0] - 1):t.span[0]])):
             return None  # 末班车延长至22:40 (至次日0:30): a service detail
+        scheduled = (trigger is None and isinstance(t.start, dt.datetime) and not CLOCK_ONLY.fullmatch(t.rule)
+                     and re.match(r"[，,]?[^，。；;]{0,20}?将(?:在|于|会)", window) is not None)  # 当晚8点，300架无人机将在…上空组成图案
         heading = None
-        if trigger is None and day_of(t.start or t.end) >= self.today - dt.timedelta(days=30) \
+        if trigger is None and not scheduled and day_of(t.start or t.end) >= self.today - dt.timedelta(days=30) \
                 and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27 and not t.text.endswith("期间") \
                 and len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 2 and not STATISTIC.search(sentence):
             heading = self.section_heading(s)  # a statement with content under a short heading
@@ -610,7 +613,7 @@ class _Reader:
             o.span[1] <= t.span[0] and o.type not in ("duration", "set") for o in self.in_sentence)  # …开展，展期将持续至11月10日
         listed = t.rule.endswith("+heading-day")  # under TUESDAY: "Lunch & Learn: …. Noon–1 p.m., Student Union"
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on
-                                    or listed):
+                                    or listed or scheduled):
             return None
         if STATISTIC.search(sentence) and trigger is None and not named and not runs_on:
             return None
@@ -1002,7 +1005,7 @@ class _Reader:
                 raw = self.lead_title(s, t, before) or raw  # 报名截至1月24日，有意者可到…报名: the lead names it
         else:
             own = window[:clause_end_at(window, 0)]
-            if len(own.strip()) < 2 and not before.strip(" 到至在于从"):
+            if len(own.strip()) < 2 and not re.sub(r"[\s、，,到至在于从]", "", _without(before, [x.text for x in self.in_sentence])):
                 nxt = clause_end_at(window, 0) + 1
                 own = window[nxt:clause_end_at(window, nxt)]
             raw = before + own

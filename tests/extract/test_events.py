@@ -377,3 +377,16 @@ def test_planned_completion_borrows_the_sentence_subject_and_is_due_by_year_end(
     assert got["东环路南延工程实现主线贯通"] == ("event", dt.date(2023, 10, 11), dt.date(2023, 10, 20), True), got
     assert got["东环路南延工程完工"] == ("deadline", dt.date(2023, 12, 31), dt.date(2023, 12, 31), True), got
     assert got["3号线二期工程建成通车"][:3] == ("deadline", dt.date(2025, 12, 31), dt.date(2025, 12, 31)), got
+
+
+def test_lunar_nightly_shows_and_a_scheduled_hour_with_no_verb_of_happening():
+    """正月初一至初五每晚19:30…上演: a lunar range with nightly hours is dated like a Gregorian one;
+    当晚8点，300架无人机将在…组成图案 names no 举行/开幕, but a planned hour on a named day is a happening."""
+    text = ("三万盏花灯点亮古城 第三届“寿州古城灯会”15日亮灯\n\n"
+            "春节期间，正月初一至初五每晚19:30，古城南门广场将轮番上演花鼓灯、推剧等非遗节目；"
+            "正月十五元宵节当晚8点，300架无人机将在护城河上空组成“万家团圆”主题图案。\n")
+    events = extract_document(text, published=dt.date(2026, 2, 9), tz=TZ).events
+    shows = next(e for e in events if "非遗" in e.title)
+    assert (shows.start, day(shows.end)) == (dt.datetime(2026, 2, 17, 19, 30, tzinfo=TZ), dt.date(2026, 2, 21))
+    drones = next(e for e in events if "无人机" in e.title)
+    assert drones.start == dt.datetime(2026, 3, 3, 20, 0, tzinfo=TZ) and "亮灯" not in drones.title
