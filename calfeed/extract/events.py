@@ -606,9 +606,11 @@ class _Reader:
                      and re.match(r"[，,]?[^，。；;]{0,20}?将(?:在|于|会)", window) is not None)  # 当晚8点，300架无人机将在…上空组成图案
         heading = None
         if trigger is None and not scheduled and day_of(t.start or t.end) >= self.today - dt.timedelta(days=30) \
-                and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27 and not t.text.endswith("期间") \
+                and not t.text.endswith("期间") \
                 and len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 2 and not STATISTIC.search(sentence):
             heading = self.section_heading(s)  # a statement with content under a short heading
+            if heading and (day_of(t.end or t.start) - day_of(t.start or t.end)).days >= 27 and not TIME_LABEL.search(heading):
+                heading = None  # a long span under any heading but 活动时间 is background, not the entry
         runs_on = re.search(r"(?:持续|延续|一直|开放)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
             o.span[1] <= t.span[0] and o.type not in ("duration", "set") for o in self.in_sentence)  # …开展，展期将持续至11月10日
         listed = t.rule.endswith("+heading-day")  # under TUESDAY: "Lunch & Learn: …. Noon–1 p.m., Student Union"
@@ -626,8 +628,7 @@ class _Reader:
         elif heading is not None and not named:
             title_text = heading
             if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
-                hs, he = self.prep.headlines[0]
-                title_text = clean_title(self.text[hs:he], []) or heading
+                title_text = self.notice_title() or heading
         elif named is not None and trigger is None and (label := self.named_title(named)):
             # 2月14日为调休工作日: a make-up day is named for its holiday
             title_text = (self.holiday_title(s, t, label) if _HOLIDAY_VERB.fullmatch(label) else "") or label
@@ -876,6 +877,15 @@ class _Reader:
         span = self.prep.headline_span_before(s)
         return span is not None and span[0] <= s < span[1]
 
+    def notice_title(self) -> str:
+        """The document's own title: the subject of its 关于…的通知 line, else its first headline."""
+        lines = [self.text[hs:he] for hs, he in self.prep.headlines]
+        for line in lines:
+            about = re.search(r"关于(?P<what>.{4,60}?)的(?:通知|公告|通告|函)", line)
+            if about:
+                return clean_title(about["what"], [])
+        return clean_title(lines[0], []) if lines else ""
+
     def section_heading(self, s: int) -> str | None:
         """The short heading right above this statement (Hanging of the Greens / 四、新春活动), when the
         statement is the first under it: such a heading names what the dates are for."""
@@ -1010,6 +1020,9 @@ class _Reader:
                 own = window[nxt:clause_end_at(window, nxt)]
             raw = before + own
         title = clean_title(raw, [x.text for x in self.in_sentence] + [t.text])
+        if re.match(r"\s*(?:将|拟)?在", raw) and len(topic := self.topic_of(s)) >= 4 and not TIME_LABEL.search(topic) \
+                and not re.search(r"\d\s*[月日号时点:：]|\d$", topic):
+            return topic  # （一）“元宵送岗”招聘会。2月24日上午9:00，在市人力资源市场举办: the item names it
         verb = title if _HOLIDAY_VERB.fullmatch(title) else "" if title else _HOLIDAY_VERB.search(raw)
         verb = verb.group() if isinstance(verb, re.Match) else verb
         if verb and (named_for_holiday := self.holiday_title(s, t, verb)):

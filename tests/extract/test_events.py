@@ -390,3 +390,17 @@ def test_lunar_nightly_shows_and_a_scheduled_hour_with_no_verb_of_happening():
     assert (shows.start, day(shows.end)) == (dt.datetime(2026, 2, 17, 19, 30, tzinfo=TZ), dt.date(2026, 2, 21))
     drones = next(e for e in events if "无人机" in e.title)
     assert drones.start == dt.datetime(2026, 3, 3, 20, 0, tzinfo=TZ) and "亮灯" not in drones.title
+
+
+def test_numbered_items_name_their_events_and_the_time_heading_names_the_campaign():
+    """（一）“元宵送岗”招聘会。2月24日上午9:00，在市人力资源市场举办: the item's name is the title,
+    not the place; 一、活动时间 / 即日起至3月31日 is the campaign the notice is about (关于…的通知)."""
+    text = ("临川市人力资源和社会保障局\n关于举办“春风行动”系列招聘会的通知\n\n各用人单位：\n\n"
+            "一、活动时间\n\n即日起至3月31日，历时一个多月。\n\n二、招聘会安排\n\n"
+            "（一）“元宵送岗”大型综合招聘会。2月24日（星期六）上午9:00—12:00，在市人力资源市场一楼大厅举办。\n"
+            "（二）制造业重点企业专场招聘会。3月中旬在市经济技术开发区企业服务中心举办，具体时间另行通知。\n")
+    events = extract_document(text, published=dt.date(2024, 2, 19), tz=TZ).events
+    titles = {e.title: (day(e.start), day(e.end)) for e in events}
+    assert titles["举办“春风行动”系列招聘会"] == (dt.date(2024, 2, 19), dt.date(2024, 3, 31)), titles
+    assert titles["“元宵送岗”大型综合招聘会"] == (dt.date(2024, 2, 24), dt.date(2024, 2, 24)), titles
+    assert titles["制造业重点企业专场招聘会"] == (dt.date(2024, 3, 11), dt.date(2024, 3, 20)), titles
