@@ -84,7 +84,9 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     title = re.sub(r"(?<=[\u4e00-\u9fff]{4})(?:调整)?(?:为|是)?[：:][\u4e00-\u9fff、，,]*$", lambda m: "调整" if m.group().startswith("调整") else "", title)  # 运营时间调整为：…
     title = re.sub(r"\s+", " ", title)
     title = TITLE_NOISE.sub("", title).strip(" ，,。")
-    title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于|自|从)$|(?:安排在|安排)?[，,]\s*(?:即|也就是)$", "", title).rstrip("：:，,、 ")
+    for _ in range(2):  # 本届灯会展期自…持续至…: 本届灯会展期
+        title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于|自|从)$|(?:安排在|安排)?[，,]\s*(?:即|也就是)$"
+                       r"|(?:持续|延续|一直|延长)(?:至|到)$", "", title).rstrip("：:，,、 ")
     if title[:1].islower():
         title = title[0].upper() + title[1:]
     return title

@@ -1251,6 +1251,7 @@ def _merge(text: str, atoms: list[_A]) -> list[_A]:
     # date range
     atoms = _pairs(text, atoms, lambda a, b, gap: _is_date(a) and (_is_date(b) or b.kind == "time" and a.kind == "datetime")
                    and not a.extra.get("range") and not b.extra.get("range") and _range_gap(text, a, gap)
+                   and not (a.grain == "day" and b.grain == "season" and re.fullmatch(r"\s+[-–—]\s+", gap))
                    and (a.strong or b.strong or bool(re.search(r"\b(?:from|between)\s+$", _before(text, a.s, 10), _I))),
                    _join_dates)
     return atoms

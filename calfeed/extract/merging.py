@@ -98,14 +98,12 @@ def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
 
 def precise_first(drafts: list[Draft]) -> list[Draft]:
     """国务院昨日召开常务会议，听取关于前三季度…的汇报: next to a day, a quarter is a topic."""
-    def coarse(d: Draft) -> bool:
-        return (day_of(d.end or d.start) - day_of(d.start)).days >= 27 and d.kind != "deadline"
+    def coarse(d: Draft) -> bool:  # a month or a quarter, not 9月21日至10月20日
+        return (day_of(d.end or d.start) - day_of(d.start)).days >= 27 and d.kind != "deadline" \
+            and not NAMED_DAY.search(d.timex)
     if any(not coarse(d) and NAMED_DAY.search(d.timex) for d in drafts):
         return [d for d in drafts if not coarse(d)]
     return drafts
-
-
-
 
 
 def one_per_verb(drafts: list[Draft]) -> list[Draft]:

@@ -92,11 +92,18 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
 
     def wrapped(run: list[int]) -> bool:
         stripped = [lines[k].strip() for k in run]
-        if len(run) < 3 or not any(HAN.search(x) for x in stripped):
+        if len(run) < 2 or not any(HAN.search(x) for x in stripped):
             return False
-        lengths = sorted(len(x) for x in stripped)
         open_ends = sum(1 for x in stripped if x and x[-1] not in TERMINAL)
-        return lengths[len(lengths) // 2] <= 45 and open_ends * 2 >= len(run)
+        widths = [len(x) for x in stripped[:-1]]
+        widest = max(widths)
+        if len(run) == 2:  # one long line cut mid-sentence, its tail on the next
+            return widest >= 40 and open_ends >= 1 and stripped[0][-1] not in TERMINAL
+        if sorted(len(x) for x in stripped)[len(run) // 2] <= 45 and open_ends * 2 >= len(run):
+            return True  # narrow print columns
+        # a page wrapped at a fixed width: every line but the last fills it
+        # (its lines may happen to end on 。 or ）, so one open end is enough)
+        return 30 <= widest <= 100 and sum(w >= widest - 4 for w in widths) * 3 >= len(widths) * 2 and open_ends >= 1
 
     runs: list[list[int]] = []
     for k, line in enumerate(lines):

@@ -404,3 +404,17 @@ def test_numbered_items_name_their_events_and_the_time_heading_names_the_campaig
     assert titles["举办“春风行动”系列招聘会"] == (dt.date(2024, 2, 19), dt.date(2024, 3, 31)), titles
     assert titles["“元宵送岗”大型综合招聘会"] == (dt.date(2024, 2, 24), dt.date(2024, 2, 24)), titles
     assert titles["制造业重点企业专场招聘会"] == (dt.date(2024, 3, 11), dt.date(2024, 3, 20)), titles
+
+
+def test_page_wrapped_at_fifty_columns_keeps_date_and_hour_together():
+    """A news page wrapped at ~50 characters whose lines happen to end on ） or 。: the hour on the
+    next line still belongs to the date (首讲定于9月28日（周六）\\n14:30…举行), and a month-long run
+    with named days (展出时间仅为9月21日至10月20日) is not a coarse topic beside 10月21日起."""
+    text = ("配套活动方面，博物馆将在展期内推出“青铜十讲”系列公益讲座，每月两期，首讲定于9月28日（周六）\n"
+            "14:30在新馆报告厅举行，由北京大学考古文博学院教授主讲“商代青铜器的铸造技术”。10月下旬，\n"
+            "“吉金少年”青铜拓片体验活动也将面向8至14岁青少年开放报名，届时小观众可亲手制作铭文拓片。\n"
+            "另一件展品“作册般铜鼋”借展自国家博物馆，展出时间仅为9月21日至10月20日，10月21日起将更换。\n")
+    events = extract_document(text, published=dt.date(2024, 9, 20), tz=TZ).events
+    lecture = next(e for e in events if "首讲" in e.title)
+    assert lecture.start == dt.datetime(2024, 9, 28, 14, 30, tzinfo=TZ)
+    assert any((day(e.start), day(e.end)) == (dt.date(2024, 9, 21), dt.date(2024, 10, 20)) for e in events), events
