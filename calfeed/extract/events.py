@@ -283,6 +283,7 @@ class _Reader:
                 drafts.append(d)
         drafts = join_consecutive(pair_open_close(precise_first(one_per_verb(continue_until(drafts, self.text))),
                                                     self.text), self.text)
+        self.give_daily_hours(drafts, dates, timexes)
         dated = [d for d in drafts if d.all_day and d.kind == "event" and day_of(d.start) == day_of(d.end or d.start)]
         for d in dated:  # 笔试定于4月19日举行，上午9:00—11:00考《行测》，下午14:00考《申论》: the sittings are the entries
             sittings = [x for x in drafts if not x.all_day and day_of(x.start) == day_of(d.start) and x.span[0] > d.span[0]]
@@ -314,6 +315,22 @@ class _Reader:
                 t = replace(t, start=start, end=t.end, rule=t.rule + "+daily-hours")
             out.append(t)
         return out
+
+    def give_daily_hours(self, drafts: list[Draft], dates: list[Timex], timexes: list[Timex]) -> None:
+        """本周五、周六…举办咨询会，每天9时至16时: a run of days with its daily hours later in the
+        sentence opens at the first hour and closes at the last."""
+        for d in drafts:
+            if not d.all_day or d.end is None or day_of(d.end) <= day_of(d.start):
+                continue
+            hours = next((x for x in timexes if x.type == "set" and x.span[0] > d.span[1]), None)
+            m = re.search(r"BYHOUR=(\d+);BYMINUTE=(\d+)(?:;UNTIL-TIME=(\d\d)(\d\d))?", hours.rrule or "") if hours else None
+            if m is None or any(d.span[1] <= x.span[0] < hours.span[0] and x.start is not None and x.grain != "year"
+                                and not day_of(d.start) <= day_of(x.start) <= day_of(d.end) for x in dates):
+                continue
+            tz = self.ref.tzinfo
+            d.start = dt.datetime.combine(day_of(d.start), dt.time(int(m[1]), int(m[2])), tz)
+            d.end = dt.datetime.combine(day_of(d.end), dt.time(int(m[3]), int(m[4])) if m[3] else dt.time(23, 59), tz)
+            d.all_day = False
 
     def attach_times(self, dates: list[Timex]) -> list[Timex]:
         """April 17–18, 3:30–7 p.m.; Thursday, August 22 — Residence halls open at 9 a.m.: a time
@@ -960,6 +977,8 @@ class _Reader:
             return "deadline"
         if deadline_target:
             return "deadline"
+        if t.mod == "start" and t.end is None and ANNOUNCE.fullmatch(word) and re.match(r"\W{0,2}" + re.escape(word), window):
+            return "announcement"  # 成绩将于明天12时起公布: published at that hour, not a state that begins
         if t.mod == "start" and t.end is None:
             return "start"
         if ANNOUNCE.search(word):
@@ -982,8 +1001,8 @@ class _Reader:
         if isinstance(start, dt.datetime) and isinstance(end, dt.datetime) and end.time() == dt.time(23, 59, 59):
             if start.time() == dt.time(0, 0) or kind == "deadline":
                 start, end = (start.date() if start.time() == dt.time(0, 0) else end.date()), end.date()
-        if isinstance(start, dt.datetime) and end is None:
-            pass
+        if kind == "announcement" and end is None:
+            end = start  # 12时起公布: the moment it comes out
         if isinstance(end, dt.datetime) and end.time() == dt.time(0, 0) and re.search(r"24\s*(?:[:：]00|时|点)", t.text):
             end -= dt.timedelta(minutes=1)  # 至11月30日24时: the end of the 30th
         all_day = not isinstance(start if start is not None else end, dt.datetime)

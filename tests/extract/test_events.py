@@ -418,3 +418,16 @@ def test_page_wrapped_at_fifty_columns_keeps_date_and_hour_together():
     lecture = next(e for e in events if "首讲" in e.title)
     assert lecture.start == dt.datetime(2024, 9, 28, 14, 30, tzinfo=TZ)
     assert any((day(e.start), day(e.end)) == (dt.date(2024, 9, 21), dt.date(2024, 10, 20)) for e in events), events
+
+
+def test_daily_hours_open_a_run_of_days_and_an_hour_from_which_results_are_out():
+    """本周五、周六…举办咨询会，每天9时至16时: the fair opens at 9 on the first day and closes at 16 on
+    the last; 成绩将于明天12时起公布 is published at that moment, not a state that begins."""
+    text = ("本周五、周六（6月27日、28日），省教育考试院将在省会展中心举办“2025年普通高校招生咨询会”，"
+            "每天9时至16时，预计将有省内外380余所高校参会。\n成绩将于明天（6月25日）12时起公布，考生可登录官网查询。\n")
+    events = extract_document(text, published=dt.date(2025, 6, 24), tz=TZ).events
+    fair = next(e for e in events if "咨询会" in e.title)
+    assert (fair.start, fair.end) == (dt.datetime(2025, 6, 27, 9, 0, tzinfo=TZ), dt.datetime(2025, 6, 28, 16, 0, tzinfo=TZ))
+    scores = next(e for e in events if "成绩" in e.title)
+    assert (scores.kind, scores.start, scores.end) == ("announcement", dt.datetime(2025, 6, 25, 12, 0, tzinfo=TZ),
+                                                       dt.datetime(2025, 6, 25, 12, 0, tzinfo=TZ))
