@@ -158,8 +158,8 @@ def time_only(t: Timex, today: dt.date) -> bool:
     """A clock time with no date of its own (3:30–7 p.m., 下午3点, by 12 p.m.)."""
     at = t.start if t.start is not None else t.end
     return (isinstance(at, dt.datetime) and at.date() == today
-            and not re.search(r"\d+\s*[月日号]|[A-Za-z]{3,}day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|今|明|昨",
-                              t.text))
+            and not re.search(r"\d+\s*[月日号]|[A-Za-z]{3,}day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|今|明|昨",
+                              t.text, re.I))
 
 
 def width(d: Draft) -> int:

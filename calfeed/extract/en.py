@@ -304,7 +304,7 @@ _AHEAD = re.compile(
     r"\b(?:will|shall|upcoming|next|going\s+to|scheduled|expected|expects?|plans?|planned|planning|set\s+to|due|"
     r"coming|forthcoming|future|soon|deadlines?|closes?|opens?|begins?|starts?|runs?|is\s+to|are\s+to|"
     r"apply|register|submit|postponed|delayed|rescheduled|ahead|until|till|await|awaits|would|ends?|"
-    r"takes?\s+effect|comes?\s+into\s+force|resumes?|reopens?)\b|['’]ll\b")
+    r"takes?\s+effect|comes?\s+into\s+force|resumes?|reopens?|may\s+(?!and\b|or\b|to\b|through\b)[a-z]+|might|likely|possible|forecast)\b|['’]ll\b")
 _BEHIND = re.compile(
     r"\b(?:was|were|ago|last|had|did|previous|previously|earlier|held|took\s+place|happened|occurred|said|says|"
     r"announced|reported|told|launched|released|ended|began|started|died|killed|won|lost|signed|"
@@ -1301,6 +1301,8 @@ def _date_time_ok(a: _A, b: _A, gap: str) -> bool:
         return bool(_GAP_DATE_TIME.match(gap)) and a.extra.get("type") != "range"
     if a.kind == "datetime" and a.rule == "relative-day-part" and b.kind == "time":
         return bool(_GAP_DATE_TIME.match(gap))
+    if a.kind == "time" and b.kind == "datetime" and b.rule == "relative-day-part":
+        return bool(_GAP_TIME_DATE.match(gap))  # 7 PM this evening, 8 PM tonight
     if a.kind == "time" and b.kind in ("date",) and b.t1 is None and not b.extra.get("range") \
             and b.extra.get("type") != "range":
         return bool(_GAP_TIME_DATE.match(gap)) and b.grain == "day"
