@@ -143,7 +143,7 @@ _RX_DMY = re.compile(
 # month with a year or a context word: May 2024, in May, March of last year
 _RX_MONTH = re.compile(
     rf"(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:{_year('y')}|(?P<rel>this|next|last)\s+year\b))?")
-_WD_BEFORE = re.compile(rf"\b(?P<wd>{_WD_ANY}),?\s+(?:the\s+)?$")
+_WD_BEFORE = re.compile(rf"\b(?:(?P<wd0>{_WD_ANY})\s*[-–—]\s*)?(?P<wd>{_WD_ANY}),?\s+(?:the\s+)?$")  # Fri-Sun, Oct 27-29
 _REL_BEFORE = re.compile(
     r"\b(?P<rel>this\s+coming|this\s+past|the\s+coming|the\s+past|this|next|last|coming|past|previous)\s+$")
 _HOLIDAY_REL_BEFORE = re.compile(r"\b(?P<rel>this|next|last|this\s+year['’]s|next\s+year['’]s|last\s+year['’]s)\s+$")
@@ -494,8 +494,9 @@ def _date_atoms(text: str, low: str, out: list[_A]) -> None:
             pos = m.start() + 1
             if not _month_ok(text, m):
                 continue
-            wdm = _WD_BEFORE.search(low, max(0, m.start() - 16), m.start())
-            wd = text[wdm.start("wd"):wdm.end("wd")] if wdm else None
+            wdm = _WD_BEFORE.search(low, max(0, m.start() - 22), m.start())
+            first_wd = "wd0" if wdm and wdm.group("wd0") else "wd"  # a weekday range names the first day first
+            wd = text[wdm.start(first_wd):wdm.end(first_wd)] if wdm else None
             if wd and not _cap(wd):
                 wd = None
             d = int(m.group("d")) if m.group("d") else _ORDINALS[m.group("dw").lower()]

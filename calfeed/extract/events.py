@@ -82,6 +82,8 @@ _APPLY_LEAD = re.compile(r"(?:报名|申请|征集|预约|投稿|招募|征稿|�
 _DURING = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,4}?)(?<!放假)(?<!假期)期间")
 _DURING_MEASURE = re.compile(r"交通管制|封闭|限行|禁行|绕行|停运|改道|接驳|停止通行")
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"“”]{1,80}?)[,.]?[\"”]")  # a quoted name
+_MONTH_AS_MODIFIER = re.compile(r"\s+(?:graduat\w*|commencement|issue|edition|newsletter|bill|statement|payroll|"
+                                r"cohort|class|intake|term|session|primary|sitting|exams?|board\s+meeting)\b")
 _EXPLICIT_DAY = re.compile(r"\d|[正腊冬一二三四五六七八九十]月|初[一二三四五六七八九十]")  # 6月1日, 正月初一: not 春节期间
 _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
 _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解|据介绍|目前|记者[^，,。]{0,12}?(?:了解到|获悉))[，,]?)?\s*")
@@ -462,6 +464,8 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> Draft | None:
+        if t.grain == "month" and re.fullmatch(r"[A-Z][a-z]+\.?", t.text) and _MONTH_AS_MODIFIER.match(self.text, t.span[1]):
+            return None  # apply for December graduation, the June issue: the month names a kind of thing
         if (not HAN.search(t.text) and time_only(t, self.today) and self.day_heading is None
                 and not re.search(r"\b(?:today|tonight|this)\b", self.text[max(s, t.span[0] - 30):t.span[1] + 20], re.I)
                 and not any(o is not t and not time_only(o, self.today) for o in self.in_sentence)):

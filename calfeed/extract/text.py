@@ -154,6 +154,8 @@ def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
         return []  # a letterhead of title-case lines is not a paragraph
     if any(DATELINE.search(lines[k]) for k in run[1:]):
         return []
+    if sum(bool(_DATED_ITEM.match(lines[k])) for k in run) >= 2:
+        return []  # Mon, Aug 28 - Classes begin / Fri, Sep 8 - Last day to add: a calendar, one line each
     widths = [len(lines[k].rstrip()) for k in run]
     width = max(widths)
     return run if width >= 50 and all(w >= 0.7 * width for w in widths[:-1]) else []
@@ -177,6 +179,8 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(not w[0].isupper() for w in words) <= 1
 
 
+_DATED_ITEM = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s*[-–]\s*[A-Z][a-z]+\.?)?,?\s+)?"
+                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
 _DATE_LINE = re.compile(r"\s*(?:\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年|\d{4}-\d{1,2}-\d{1,2})")  # a signature date
 _FILE_NAME = re.compile(r"\.(?:docx?|pdf|xlsx?|zip|rar|jpg|png)\s*$", re.I)
 _LIST_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[-•*·●■]|附件)")
