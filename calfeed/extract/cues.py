@@ -78,7 +78,7 @@ TIME_LABEL = re.compile(r"(?:时间|日期|时段|期间|档期|When|Dates?|Time
 REVISION = re.compile(r"顺延至|顺延到|延后至|延后到|推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for", re.I)
 ENUMERATION = re.compile(r"[\s（）()星期周礼拜一二三四五六日天、，,和及与或]*")
 NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:期|周|日|月|节|假|阶段|时段))(?=[，。；;,]|$)"
-                         r"|(?:\s*[—–]{1,2}|\s+-)\s*(?P<what_dash>[^.;(\n—–]{3,60})")  # Monday, December 9 — Reading day
+                         r"|(?:\s*[—–]{1,2}|\s+-{1,2})\s*(?P<what_dash>[^.;(\n—–]{3,60})")  # Monday, December 9 — Reading day
 NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”（）()]{2,16}?)(?:时间|日期)?(?:为|是|定于|：|:)\s*$"
                         r"|^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])?\s*"
                         r"(?P<what_paren>[^，。（(：:]{2,15})[（(]\s*$"  # （二）县级初审（4月14日至4月25日）

@@ -787,6 +787,10 @@ class _Reader:
         if invited:  # Museum members are invited to a preview
             subject = invited.group("what")
         subject = _TAKES_PLACE.split(subject)[0]  # A public reception will take place the following evening
+        after_dateline = re.match(r"\s*(?:--|—|–)\s*(?P<what>[^.;]{6,120})", self.text[t.span[1]:e])
+        if re.fullmatch(r"\s*[A-Z][A-Z .'-]{2,30},?\s*", subject) and after_dateline:
+            # SEATTLE, March 18, 2025 -- Northwind Systems today announced …: the news after the dateline
+            subject = re.sub(r"\s+(?:today|this\s+(?:morning|afternoon|week))\b", "", after_dateline["what"])
         undated = _EN_DATELINE.sub("", subject)
         if len(undated.strip(" ,;:.—–-")) >= 3:  # PORTLAND, Maine — The museum will …; not CLOSED SESSION — 5:30
             subject = undated
@@ -823,6 +827,8 @@ class _Reader:
         what = (groups.get("what") or groups.get("what_en") or groups.get("what_item") or dash
                 or groups.get("what_paren") or "")
         title = clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
+        if dash and what == dash:  # — Northwind Systems today announced …
+            title = shorten(re.sub(r"\s+(?:today|tonight|this\s+(?:morning|afternoon|evening|week))\b", "", title))
         return "" if title in ("时间", "日期", "时段", "期限") else title  # …，时间为: the name is the clause before
 
     def holiday_title(self, s: int, t: Timex, verb: str) -> str:

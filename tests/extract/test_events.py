@@ -431,3 +431,23 @@ def test_daily_hours_open_a_run_of_days_and_an_hour_from_which_results_are_out()
     scores = next(e for e in events if "成绩" in e.title)
     assert (scores.kind, scores.start, scores.end) == ("announcement", dt.datetime(2025, 6, 25, 12, 0, tzinfo=TZ),
                                                        dt.datetime(2025, 6, 25, 12, 0, tzinfo=TZ))
+
+
+def test_academic_calendar_lines_and_a_press_release_dateline():
+    """A term calendar is one dated line per entry (never a wrapped paragraph): each line's label is
+    its title, a weekday range (Fri-Sun, Oct 27-29) is steered by its first day, and "apply for
+    December graduation" names no date.  SEATTLE, March 18, 2025 -- X today announced …: the news."""
+    text = ("FALL 2023 ACADEMIC CALENDAR\n\nSEPTEMBER\n"
+            "Mon, Sep 4 - Labor Day: no classes, University offices closed\n"
+            "Fri, Sep 8 - Last day to add a course or drop without a W grade\n"
+            "Fri, Sep 15 - Deadline to apply for December graduation\n\nOCTOBER\n"
+            "Fri-Sun, Oct 27-29 - Family Weekend\n"
+            "Mon-Fri, Dec 11-15 - Final examinations\n\n"
+            "SEATTLE, June 15, 2023 -- Westbrook University today announced the opening of its new library.\n")
+    events = extract_document(text, published=dt.date(2023, 6, 15), tz=ZoneInfo("America/New_York")).events
+    got = {e.title: (day(e.start), day(e.end)) for e in events}
+    assert got["Last day to add a course or drop"] == (dt.date(2023, 9, 8), dt.date(2023, 9, 8)), got
+    assert got["Family Weekend"] == (dt.date(2023, 10, 27), dt.date(2023, 10, 29)), got
+    assert got["Final examinations"] == (dt.date(2023, 12, 11), dt.date(2023, 12, 15)), got
+    assert not any(day(e.start).month == 12 and day(e.start).day == 31 for e in events), got
+    assert any(t.startswith("Westbrook University announced") for t in got), got
