@@ -87,6 +87,7 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     for _ in range(2):  # 本届灯会展期自…持续至…: 本届灯会展期
         title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于|自|从)$|(?:安排在|安排)?[，,]\s*(?:即|也就是)$"
                        r"|(?:持续|延续|一直|延长)(?:至|到)$", "", title).rstrip("：:，,、 ")
+    title = re.sub(r"^(?P<w>[\u4e00-\u9fff]{2,4})(?:时间|日期)[：:为]?(?P=w)$", r"\g<w>", title)  # 停电时间：…停电
     if title[:1].islower():
         title = title[0].upper() + title[1:]
     return title
@@ -130,9 +131,15 @@ def similar(a: str, b: str) -> float:
 
 def add_duration(start, iso: str, backwards: bool):
     """start moved by an ISO duration (P1M, P2.5D): the inclusive last day when going forward."""
-    m = re.fullmatch(r"P(?:(?P<y>[\d.]+)Y)?(?:(?P<mo>[\d.]+)M)?(?:(?P<w>[\d.]+)W)?(?:(?P<d>[\d.]+)D)?(?:T.*)?", iso)
+    m = re.fullmatch(r"P(?:(?P<y>[\d.]+)Y)?(?:(?P<mo>[\d.]+)M)?(?:(?P<w>[\d.]+)W)?(?:(?P<d>[\d.]+)D)?"
+                     r"(?:T(?:(?P<h>[\d.]+)H)?(?:(?P<mi>[\d.]+)M)?)?", iso)
     if not m or start is None:
         return None
+    if not any(m[g] for g in ("y", "mo", "w", "d")):  # 共计10小时: hours move an instant, never a day
+        if not isinstance(start, dt.datetime) or not (m["h"] or m["mi"]):
+            return None
+        moved = dt.timedelta(hours=float(m["h"] or 0), minutes=float(m["mi"] or 0))
+        return start - moved if backwards else start + moved
     years, months, weeks, days = (float(m[g]) if m[g] else 0.0 for g in ("y", "mo", "w", "d"))
     days += 7 * weeks
     base = day_of(start)

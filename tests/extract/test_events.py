@@ -451,3 +451,10 @@ def test_academic_calendar_lines_and_a_press_release_dateline():
     assert got["Final examinations"] == (dt.date(2023, 12, 11), dt.date(2023, 12, 15)), got
     assert not any(day(e.start).month == 12 and day(e.start).day == 31 for e in events), got
     assert any(t.startswith("Westbrook University announced") for t in got), got
+
+
+def test_hours_of_an_outage_keep_its_day():
+    """停电时间：本周四（8月17日）8:00—18:00，共计10小时: ten hours end that evening, not the day before."""
+    events = extract_document("停电时间：本周四（8月17日）8:00—18:00，共计10小时。\n", published=dt.date(2023, 8, 15), tz=TZ).events
+    assert [(e.title, e.start, e.end) for e in events] == [
+        ("停电", dt.datetime(2023, 8, 17, 8, 0, tzinfo=TZ), dt.datetime(2023, 8, 17, 18, 0, tzinfo=TZ))]
