@@ -87,7 +87,6 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     for _ in range(2):  # 本届灯会展期自…持续至…: 本届灯会展期
         title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于|自|从)$|(?:安排在|安排)?[，,]\s*(?:即|也就是)$"
                        r"|(?:持续|延续|一直|延长)(?:至|到)$", "", title).rstrip("：:，,、 ")
-    title = re.sub(r"^(?P<w>[\u4e00-\u9fff]{2,4})(?:时间|日期)[：:为]?(?P=w)$", r"\g<w>", title)  # 停电时间：…停电
     if title[:1].islower():
         title = title[0].upper() + title[1:]
     return title

@@ -655,8 +655,8 @@ class _Reader:
             title_text = (self.holiday_title(s, t, label) if _HOLIDAY_VERB.fullmatch(label) else "") or label
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
-        if len(title_text) < 4 and self.topic_of(s):
-            title_text = (self.topic_of(s) + title_text)[:40]
+        if len(title_text) < 4 and (topic := self.topic_of(s)):
+            title_text = title_text if title_text.startswith(topic) else (topic + title_text)[:40]
         elif len(title_text) < 4 and not re.search(r"\d", t.text) and "anaphora" not in t.rule:
             title_text = (t.text + title_text)[:40]  # 除夕 + 闭馆
         if len(title_text.strip()) < 2:  # never an empty entry: the statement itself, less its dates
@@ -947,6 +947,8 @@ class _Reader:
         para_start = self.text.rfind("\n", 0, s) + 1
         head = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*(?P<topic>[^：:，。\n]{2,10})[：:]"
                         r"|\s*[（(][一二三四五六七八九十\d]{1,3}[）)]\s*(?P<topic2>[^：:，。\n]{2,20})[。：:]", self.text[para_start:s + 20])
+        if head and head.group("topic") and TIME_LABEL.search(head.group("topic")):
+            return re.sub(r"(?:时间|日期|时段)$", "", head.group("topic"))  # 停电时间：…停电 → 停电
         if head and head.group("topic2"):
             return head.group("topic2")  # （二）全国大学英语四、六级考试。6月14日举行
         if head:
@@ -1076,8 +1078,8 @@ class _Reader:
         if not title and clause_start > s:  # 下学期开学时间另行通知，预计为2026年3月2日
             subject = re.sub(r"(?:时间|日期)?(?:另行通知|另行公布|待定)$", "", clause_tail(self.text[s:clause_start - 1].rstrip("，, ")))
             title = clean_title(subject, [x.text for x in self.in_sentence])
-        if len(title) < 4 and self.topic_of(s):
-            title = self.topic_of(s) + title
+        if len(title) < 4 and (topic := self.topic_of(s)) and not title.startswith(topic):
+            title = topic + title
         headline = self.prep.headline_before(s)
         if headline and (len(title) > 40 or len(title) < 4 or similar(headline, title) > 0.5):
             hs, he = self.prep.headline_span_before(s)
