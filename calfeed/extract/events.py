@@ -82,6 +82,14 @@ _APPLY_LEAD = re.compile(r"(?:报名|申请|征集|预约|投稿|招募|征稿|�
 _DURING = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,4}?)(?<!放假)(?<!假期)期间")
 _DURING_MEASURE = re.compile(r"交通管制|封闭|限行|禁行|绕行|停运|改道|接驳|停止通行")
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"“”]{1,80}?)[,.]?[\"”]")  # a quoted name
+_WEATHER_TALK = re.compile(  # a sentence whose subject is the weather itself
+    r"\W*(?:(?:the|a|an|very|heavy|light|scattered|another|fast-moving|slow-moving|arctic|cold|warm|dry|wet|hazardous|"
+    r"overnight|daytime|lake[- ]effect|blowing|drifting|freezing|behind\s+the\s+system,?|with|[a-z]+est)\s+)*"
+    r"(?:snow|rain|showers?|sleet|flurries|storms?|temperatures?|highs?|lows?|wind\s+chills?|winds?|gusts?|air|"
+    r"low\s+pressure|high\s+pressure|system|front|conditions|skies|fog|heat|humidity|accumulations?|precipitation|"
+    r"thunderstorms?|mix)\b", re.I)
+_WEATHER_ACTION = re.compile(r"warning|advisory|watch\b|emergency|\bban\b|closed|closing|cancel|postpone|"
+                             r"delay|shelter|evacuat", re.I)
 _MONTH_AS_MODIFIER = re.compile(r"\s+(?:graduat\w*|commencement|issue|edition|newsletter|bill|statement|payroll|"
                                 r"cohort|class|intake|term|session|primary|sitting|exams?|board\s+meeting)\b")
 _EXPLICIT_DAY = re.compile(r"\d|[正腊冬一二三四五六七八九十]月|初[一二三四五六七八九十]")  # 6月1日, 正月初一: not 春节期间
@@ -503,6 +511,8 @@ class _Reader:
         if re.match(r"\s*(?:announced|said|reported|released)\b", self.text[t.span[1]:t.span[1] + 12], re.I) or \
                 re.search(r"\b(?:announced|said|reported)\s+$", self.text[max(s, t.span[0] - 12):t.span[0]], re.I):
             return None  # … announced today: the release itself
+        if _WEATHER_TALK.match(self.text, s, t.span[0]) and not _WEATHER_ACTION.search(self.text, s, e):
+            return None  # Snow will taper to showers by Wednesday afternoon: a forecast, not a date to keep
         line_start = self.text.rfind("\n", 0, t.span[0]) + 1
         if re.search(r"相关链接|相关阅读|相关文件|延伸阅读|Related (?:links|stories)", self.text[max(0, line_start - 160):line_start], re.I) \
                 or re.match(r"\s*(?:相关链接|相关阅读|附件|上一篇|下一篇|原创|Date:|Sent:|From:|Posted:)", self.text[line_start:t.span[0]], re.I) \

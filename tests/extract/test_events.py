@@ -458,3 +458,16 @@ def test_hours_of_an_outage_keep_its_day():
     events = extract_document("停电时间：本周四（8月17日）8:00—18:00，共计10小时。\n", published=dt.date(2023, 8, 15), tz=TZ).events
     assert [(e.title, e.start, e.end) for e in events] == [
         ("停电", dt.datetime(2023, 8, 17, 8, 0, tzinfo=TZ), dt.datetime(2023, 8, 17, 18, 0, tzinfo=TZ))]
+
+
+def test_forecast_narrative_is_not_a_calendar_but_the_warnings_are():
+    """Snow will taper … by Wednesday afternoon: the weather's own course is no entry; the warning in
+    effect from 7 PM this evening to 1 PM Wednesday and the snow emergency from 6 PM are."""
+    text = ("...WINTER STORM WARNING IN EFFECT FROM 7 PM THIS EVENING TO 1 PM EST WEDNESDAY...\n\n"
+            "Snow will taper to scattered snow showers by early Wednesday afternoon. "
+            "A fast-moving low pressure system will spread heavy snow across western New York tonight. "
+            "The City of Buffalo has declared a snow emergency from 6 PM this evening until further notice.\n")
+    ny = ZoneInfo("America/New_York")
+    events = extract_document(text, published=dt.date(2025, 2, 11), tz=ny).events
+    assert sorted(e.start for e in events) == [dt.datetime(2025, 2, 11, 18, 0, tzinfo=ny),
+                                              dt.datetime(2025, 2, 11, 19, 0, tzinfo=ny)], events
