@@ -645,8 +645,11 @@ class _Reader:
         runs_on = re.search(r"(?:持续|延续|一直|开放)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
             o.span[1] <= t.span[0] and o.type not in ("duration", "set") for o in self.in_sentence)  # …开展，展期将持续至11月10日
         listed = t.rule.endswith("+heading-day")  # under TUESDAY: "Lunch & Learn: …. Noon–1 p.m., Student Union"
+        copula = (trigger is None and not HAN.search(sentence)  # Our Pajama Storytime is next Monday at 6:30 p.m.
+                  and re.search(r"[A-Za-z]{3,}\s+(?:is|are)\s+(?:on\s+|set\s+for\s+)?$", self.text[s:t.span[0]]) is not None
+                  and not re.search(r"\b(?:it|this|that|today|there|which|what)\s+(?:is|are)\s+\S*\s*$", self.text[s:t.span[0]], re.I))
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on
-                                    or listed or scheduled):
+                                    or listed or scheduled or copula):
             return None
         if STATISTIC.search(sentence) and trigger is None and not named and not runs_on:
             return None
@@ -935,9 +938,10 @@ class _Reader:
         line = re.sub(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．])\s*", "", line)
         if not (2 <= len(line) <= 40) or line[-1] in "。.!?！？；;，,:：" or len(line.split()) > 6:
             return None
-        if DATELINE.search(line) or NAMED_DAY.search(line) or re.search(r"\d", line):
+        bare = re.sub(r"\s*[（(][^（()）]*[）)]", "", line)  # Gingerbread House Workshop (ages 6–12)
+        if DATELINE.search(bare) or NAMED_DAY.search(bare) or re.search(r"\d", bare):
             return None
-        return line
+        return bare
 
     def sentence_subject(self, s: int, clause_start: int) -> str:
         """The subject a sentence opens with, for a later clause that leaves it out:

@@ -471,3 +471,18 @@ def test_forecast_narrative_is_not_a_calendar_but_the_warnings_are():
     events = extract_document(text, published=dt.date(2025, 2, 11), tz=ny).events
     assert sorted(e.start for e in events) == [dt.datetime(2025, 2, 11, 18, 0, tzinfo=ny),
                                               dt.datetime(2025, 2, 11, 19, 0, tzinfo=ny)], events
+
+
+def test_newsletter_items_a_heading_with_ages_and_a_copula_date():
+    """Gingerbread House Workshop (ages 6–12) over "Saturday, December 7, at 10:30 a.m., Eastside
+    Branch.": the heading names it, the ages are no date; "Our Pajama Storytime is next Monday at
+    6:30 p.m.": the thing that *is* on a day is the entry, while "every Wednesday" stays a rule."""
+    text = ("UPCOMING EVENTS\n\nGingerbread House Workshop (ages 6–12)\n"
+            "Saturday, December 7, at 10:30 a.m., Eastside Branch. Kids will decorate their own houses.\n\n"
+            "Storytime\nFamily Storytime continues every Wednesday at 10 a.m. at both branches. "
+            "Our special Pajama Storytime with cocoa and cookies is next Monday at 6:30 p.m.\n")
+    chicago = ZoneInfo("America/Chicago")
+    events = extract_document(text, published=dt.date(2024, 11, 18), tz=chicago).events
+    got = {e.title: e.start for e in events}
+    assert got.get("Gingerbread House Workshop") == dt.datetime(2024, 12, 7, 10, 30, tzinfo=chicago), got
+    assert dt.datetime(2024, 11, 25, 18, 30, tzinfo=chicago) in got.values() and len(events) == 2, got
