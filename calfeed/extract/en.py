@@ -1194,7 +1194,8 @@ def _nth_day_atoms(text: str, low: str, out: list[_A]) -> None:
 _GAP_RANGE = re.compile(r"^\s*(?:(?P<c>-|–|—|−|to|through|thru|until|till|and|through\s+to|up\s+to)"
                         r"|,\s*(?P<c2>to|through|thru|until|till))\s*$", _I)  # 9 p.m. Friday, July 14, to 5 a.m. …
 _GAP_DATE_TIME = re.compile(r"^(?:\s*,)?\s*(?:at|@|from|between|,|starting\s+at|beginning\s+at|around|about)?\s*$", _I)
-_GAP_TIME_DATE = re.compile(r"^(?:\s*,)?\s*(?:on|,|of|this|next)?\s*$", _I)
+_GAP_TIME_DATE = re.compile(r"^(?:\s*,)?\s*(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)"
+                            r"(?:\s+(?:Standard|Daylight))?\s+Time\s*)?(?:on|,|of|this|next)?\s*$", _I)
 _BARE_AT = re.compile(r"(?:\s*,)?\s+at\s+(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\b(?![.,:/]\d|\s*(?:%|percent|[a-z]))", _I)
 
 

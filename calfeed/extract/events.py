@@ -73,7 +73,8 @@ _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20}
 _HOLIDAY_VERB = re.compile(r"放假调休|放假|调休|上班|上课|调休上班|调休上课|补课|补班|休息|为?调休工作日|为?调休上班日")
 _HOLIDAY_NAMES = re.compile(r"(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?)(?:、(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?))*")
 _SAME_KIND = {"比赛": "比赛|赛事|开跑|鸣枪|开赛", "赛事": "比赛|赛事|开跑|鸣枪|开赛", "考试": "考试|开考", "开幕": "开幕"}
-_PROCLAIMED = re.compile(r",?\s+as\s+(?P<what>[A-Z][\w'’ -]{2,40}?)(?=\s+in\b|\s*[.,;]|$)")
+_PROCLAIMED = re.compile(r",?\s+as\s+(?:(?P<what>[A-Z][\w'’ -]{2,40}?)(?=\s+in\b|\s*[.,;]|$)"
+                         r"|the\s+(?P<day>[a-z][\w -]{0,30}?\b(?:date|day|deadline))\b)")  # …, as the record date
 _TAKES_PLACE = re.compile(r"\s+(?:will\s+take\s+place|takes\s+place|will\s+be\s+held|is\s+scheduled|are\s+scheduled)\b")
 _FOR_DATED = re.compile(r"\s+for\s+(?:the\s+|a\s+|an\s+)?(?P<what>[\w' -]{3,40}?)\s+on\s*$")
 _PREDICATE = re.compile(r"\s+(?:is|are|was|were|will|has|have|opens?|runs?)\b")
@@ -658,7 +659,7 @@ class _Reader:
         if holiday_span and trigger is None:
             title_text = t.text
         elif (proclaimed := _PROCLAIMED.match(window)) and not HAN.search(window):
-            title_text = proclaimed.group("what")  # Proclaiming Friday, April 28, as Arbor Day
+            title_text = proclaimed["what"] or proclaimed["day"].capitalize()  # Proclaiming Friday, April 28, as Arbor Day
         elif heading is not None and not named:
             title_text = heading
             if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
@@ -748,7 +749,9 @@ class _Reader:
         clause = s + breaks[-1] if breaks else s
         asides = [(s + m.start(), s + m.end()) for m in _RELATIVE.finditer(self.text[s:t.span[0]])]
         outside = [x for x in self.in_sentence if not any(a <= x.span[0] < b for a, b in asides)
-                   and (x is t or not re.match(r"['’]s\b", self.text[x.span[1]:x.span[1] + 2]))]  # This month's meeting
+                   and (x is t or not re.match(r"['’]s\b", self.text[x.span[1]:x.span[1] + 2]))  # This month's meeting
+                   and (x is t or x.grain != "year" or not re.match(r"\s+[A-Z][a-z]", self.text[x.span[1]:x.span[1] + 3]))]
+        # (the 2025 Annual Meeting: a year in a name is no first date)
         first = outside[0] if outside else t  # The library, which opened in 1958, …: history aside
         subject = self.text[max(s, clause if clause > s else s):first.span[0] if first.span[0] >= clause else t.span[0]]
         subject = _RELATIVE.sub("", subject)
@@ -796,7 +799,7 @@ class _Reader:
                          r"(?P<what>[^,;.]{3,60})", subject, re.I)
         if held:  # The City Council will hold a public hearing on Phase 2 …: the hearing is the event
             subject = held.group("what")
-        invited = re.search(r"\bare\s+invited\s+to\s+(?:a|an|the)\s+(?P<what>[^,;.]{3,60})", subject)
+        invited = re.search(r"\bare\s+(?:cordially\s+)?invited\s+to\s+(?:attend\s+)?(?:a|an|the)\s+(?P<what>[^,;.(]{3,60})", subject)
         if invited:  # Museum members are invited to a preview
             subject = invited.group("what")
         subject = _TAKES_PLACE.split(subject)[0]  # A public reception will take place the following evening
@@ -828,6 +831,10 @@ class _Reader:
         if title.count(")") > title.count("("):
             title = title.replace(")", "")
         title = title.capitalize() if title.isupper() else title[:1].upper() + title[1:]
+        if re.fullmatch(r"(?:to\s+be\s+|will\s+be\s+)?(?:held|scheduled)", title, re.I) and (above := self.line_above(s)):
+            # NOTICE OF 2025 ANNUAL MEETING OF SHAREHOLDERS / To Be Held Thursday, May 29: the notice's subject
+            above = re.sub(r"^(?:notice\s+of\s+(?:the\s+)?|announcing\s+)", "", above, flags=re.I)
+            title = above.title() if above.isupper() else above
         return shorten(title) if len(title) > 40 else title
 
     @staticmethod

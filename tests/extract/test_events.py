@@ -486,3 +486,23 @@ def test_newsletter_items_a_heading_with_ages_and_a_copula_date():
     got = {e.title: e.start for e in events}
     assert got.get("Gingerbread House Workshop") == dt.datetime(2024, 12, 7, 10, 30, tzinfo=chicago), got
     assert dt.datetime(2024, 11, 25, 18, 30, tzinfo=chicago) in got.values() and len(events) == 2, got
+
+
+def test_shareholder_notice_meeting_record_date_and_eastern_time_deadlines():
+    """NOTICE OF 2025 ANNUAL MEETING / To Be Held Thursday, May 29 …: the notice's subject is the
+    meeting, restated once in the letter; "…, as the record date" names its day; "by 11:59 p.m.
+    Eastern Time on Wednesday, May 28, 2025" is one deadline at that minute."""
+    text = ("NOTICE OF 2025 ANNUAL MEETING OF SHAREHOLDERS\n\n"
+            "To Be Held Thursday, May 29, 2025, at 10:00 a.m. Eastern Time\n\n"
+            "You are cordially invited to attend the 2025 Annual Meeting of Shareholders of Harrowgate Holdings, Inc., "
+            "which will be held in a virtual-only format on Thursday, May 29, 2025, at 10:00 a.m. Eastern Time.\n\n"
+            "RECORD DATE. The Board of Directors has fixed the close of business on Monday, March 31, 2025, as the "
+            "record date for determining the shareholders entitled to vote.\n\n"
+            "Proxies submitted by Internet or telephone must be received by 11:59 p.m. Eastern Time on Wednesday, "
+            "May 28, 2025.\n")
+    ny = ZoneInfo("America/New_York")
+    events = extract_document(text, published=dt.date(2025, 4, 11), tz=ny).events
+    got = {e.title: e.start for e in events}
+    assert got.pop("2025 Annual Meeting Of Shareholders") == dt.datetime(2025, 5, 29, 10, 0, tzinfo=ny), got
+    assert got.pop("Record date") == dt.date(2025, 3, 31), got
+    assert list(got.values()) == [dt.datetime(2025, 5, 28, 23, 59, tzinfo=ny)], got
