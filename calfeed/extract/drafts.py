@@ -100,6 +100,7 @@ def shorten(title: str) -> str:
     if len(title) > 40:
         cut = max(title.rfind("，", 0, 40), title.rfind("、", 0, 40), title.rfind(" ", 0, 40))
         title = title[:cut] if cut >= 8 else title[:40]
+        title = re.sub(r"(?:\s+(?:of|the|a|an|and|or|for|to|in|on|at|with|by|from))+$", "", title)  # …Shareholders of
     return title.strip()
 
 
