@@ -67,6 +67,7 @@ def clean_title(raw: str, date_words: list[str]) -> str:
                 while at > 0 and HAN.match(title, at - 1):
                     title = title[:at] + title[at + 1:]
                     at = title.find(lead + w)
+        title = title.replace(w + "度", "") if w.endswith("年") else title  # 2025年度医保: the label goes too
         title = title.replace(w, "")
     title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
     title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]|[（(]\s*[）)]", "", title)
@@ -85,7 +86,7 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     title = re.sub(r"\s+", " ", title)
     title = TITLE_NOISE.sub("", title).strip(" ，,。")
     for _ in range(2):  # 本届灯会展期自…持续至…: 本届灯会展期
-        title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于|自|从)$|(?:安排在|安排)?[，,]\s*(?:即|也就是)$"
+        title = re.sub(r"(?:时间|日期)?(?:定于|为|是|于|自|从)$|(?<=[\u4e00-\u9fff]{4})(?:已经|已|将|正在)$|(?:安排在|安排)?[，,]\s*(?:即|也就是)$"
                        r"|(?:持续|延续|一直|延长)(?:至|到)$", "", title).rstrip("：:，,、 ")
     if title[:1].islower():
         title = title[0].upper() + title[1:]

@@ -473,6 +473,8 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> Draft | None:
+        if t.mod == "start" and t.end == self.ref and isinstance(t.start, dt.datetime) and t.start.time() == dt.time(0):
+            t = replace(t, start=t.start.date(), end=None)  # 已于9月1日开始: it began that day (and goes on)
         if t.grain == "month" and re.fullmatch(r"[A-Z][a-z]+\.?", t.text) and _MONTH_AS_MODIFIER.match(self.text, t.span[1]):
             return None  # apply for December graduation, the June issue: the month names a kind of thing
         if (not HAN.search(t.text) and time_only(t, self.today) and self.day_heading is None

@@ -757,8 +757,14 @@ class _Tagger:
         return chunk[cut + 1:]
 
     def tense(self, f: Fields) -> int:
-        """+1 when the sentence speaks of the future, -1 of the past, 0 when it does not say."""
-        around = self.clause_before(f.start)[-12:] + " " + self.clause_after(f.end)[:20]
+        """+1 when the sentence speaks of the future, -1 of the past (-2 when 已 stands right before
+        the date), 0 when it does not say."""
+        before = self.clause_before(f.start)[-12:]
+        if re.search(r"已(?:经)?(?:于|在)?$", before):
+            return -2  # 已于9月1日开始: the word next to the date decides, even in a calendar running forward
+        if re.search(r"(?:将|拟|计划)(?:于|在)?$", before):
+            return 1
+        around = before + " " + self.clause_after(f.end)[:20]
         fut, past = FUTURE_WORDS.search(around), PAST_WORDS.search(around)
         if fut and not past:
             return 1
@@ -779,7 +785,7 @@ class _Tagger:
 
         same = at(ref.year)
         delta = (same - ref).days
-        if (self.latest_ahead is not None and self.latest_ahead.year == ref.year + 1
+        if (self.latest_ahead is not None and self.latest_ahead.year == ref.year + 1 and tense > -2
                 and (self.latest_ahead - ref).days < 366 and delta < -20):
             return ref.year + 1  # a calendar that has run on into next January keeps running forward
         if tense > 0 and delta < -20 and (at(ref.year + 1) - ref).days < 240:
@@ -1057,7 +1063,8 @@ class _Tagger:
             # 近三月: three months, not March
             g = replace(f, kind="duration", duration=f"P{f.month}M", duration_parts=(float(f.month), "月"))
             return self.finish_duration(g)
-        if f.year_named and f.year is not None and f.year == self.today.year + 1 and f.month is None and f.rank == 1:
+        if f.year_named and f.year is not None and f.year == self.today.year + 1 and f.month is None and f.rank == 1 \
+                and not re.match(r"度|版|届|级|款", self.norm[f.end:f.end + 1]):  # 2025年度医保: a label, not a time
             self.forward_year = f.year
         elif f.year_named and f.year is not None and f.year <= self.today.year:
             self.forward_year = None

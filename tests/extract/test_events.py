@@ -506,3 +506,14 @@ def test_shareholder_notice_meeting_record_date_and_eastern_time_deadlines():
     assert got.pop("2025 annual meeting of shareholders") == dt.datetime(2025, 5, 29, 10, 0, tzinfo=ny), got
     assert got.pop("record date") == dt.date(2025, 3, 31), got
     assert list(got.values()) == [dt.datetime(2025, 5, 28, 23, 59, tzinfo=ny)], got
+
+
+def test_a_window_that_already_began_runs_to_its_announced_end():
+    """我市2025年度…缴费工作已于9月1日开始，将于12月31日结束 (published in December): one period of
+    this year, Sept 1 to Dec 31; 2025年度 is the insurance year's label, not the year of these days."""
+    text = ("2024年12月31日前已办理入院、2025年1月1日以后出院的参保人员，住院费用按新《办法》规定执行。\n"
+            "记者同时了解到，我市2025年度城乡居民医保集中参保缴费工作已于9月1日开始，将于12月31日结束。\n")
+    events = extract_document(text, published=dt.date(2024, 12, 18), tz=TZ).events
+    window = next(e for e in events if "缴费" in e.title)
+    assert (window.kind, window.start, window.end, window.title) == (
+        "period", dt.date(2024, 9, 1), dt.date(2024, 12, 31), "我市城乡居民医保集中参保缴费工作")
