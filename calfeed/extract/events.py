@@ -55,6 +55,7 @@ from calfeed.extract.merging import (
     apply_revisions,
     continue_until,
     drop_restated_headlines,
+    drop_retold_days,
     drop_subjectless_restatements,
     join_consecutive,
     merge_drafts,
@@ -94,6 +95,7 @@ _WEATHER_ACTION = re.compile(r"warning|advisory|watch\b|emergency|\bban\b|closed
 _MONTH_AS_MODIFIER = re.compile(r"\s+(?:graduat\w*|commencement|issue|edition|newsletter|bill|statement|payroll|"
                                 r"cohort|class|intake|term|session|primary|sitting|exams?|board\s+meeting)\b")
 _EXPLICIT_DAY = re.compile(r"\d|[正腊冬一二三四五六七八九十]月|初[一二三四五六七八九十]")  # 6月1日, 正月初一: not 春节期间
+_REPORTING = re.compile(r"(?:表示|介绍|指出|透露|说|称|认为|强调|获悉|了解到)$")
 _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
 _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解|据介绍|目前|记者[^，,。]{0,12}?(?:了解到|获悉))[，,]?)?\s*")
 _SUBJECT_END = re.compile(r"目前|已经|已|正在|正|将|于|在|计划|预计|拟|共|累计|总|是|为|的")
@@ -191,7 +193,7 @@ class _Reader:
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
         recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY], self.text)
-        recent = drop_subjectless_restatements(recent, self.text)
+        recent = drop_retold_days(drop_subjectless_restatements(recent, self.text), self.prep)
         return [d.event(self.prep) for d in merge_drafts(drop_restated_headlines(apply_revisions(recent), self.prep))]
 
     def during(self, s: int, e: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
@@ -1093,10 +1095,14 @@ class _Reader:
         if clause_start > s and _PLANNED.match(before) and (subject := self.sentence_subject(s, clause_start)) \
                 and subject not in title:
             title = clean_title(subject + title, [x.text for x in self.in_sentence])  # 南延工程…，预计年底完工
+        named_holiday = next((x.text for x in self.in_sentence if "holiday" in x.rule and clause_start <= x.span[0] < t.span[0]), "")
+        if not title and named_holiday:
+            title = re.sub(r"^(?:今年|明年|去年)", "", named_holiday)  # 今年春节假期从2月15日持续至23日: the holiday is the subject
         if len(title) < 4 and clause_start > s and self.text[clause_start - 1] in "，,":
             subject = clause_tail(self.text[s:clause_start - 1])  # 新开接驳线M3路，自12月28日起运营
             subject = re.sub(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*", "", subject)
-            if 2 <= len(subject) <= 20 and not TRIGGER.search(subject) and not re.match(r"对|为|在|从|由|经|据|按|根据|随着|围绕|共", subject):
+            if 2 <= len(subject) <= 20 and not TRIGGER.search(subject) and not re.match(r"对|为|在|从|由|经|据|按|根据|随着|围绕|共", subject) \
+                    and not _REPORTING.search(subject):  # 负责人表示，…: who speaks is no subject
                 title = clean_title(subject + title, [x.text for x in self.in_sentence])
         if not title and clause_start > s:  # 下学期开学时间另行通知，预计为2026年3月2日
             subject = re.sub(r"(?:时间|日期)?(?:另行通知|另行公布|待定)$", "", clause_tail(self.text[s:clause_start - 1].rstrip("，, ")))

@@ -161,6 +161,24 @@ def drop_subjectless_restatements(drafts: list[Draft], text: str) -> list[Draft]
     return out
 
 
+def drop_retold_days(drafts: list[Draft], prep: Prepared) -> list[Draft]:
+    """A commentary that retells a notice (明年春节前后需要在两个星期日上班，分别是2月4日和2月18日):
+    a later day or span already entered from the body, in a sentence that names that entry, is
+    the same entry.  What happens during it (春节假期期间，景区门票减半) is not."""
+    heads = {s for s, _ in prep.headlines}
+    out: list[Draft] = []
+    for d in drafts:
+        said = prep.text[d.sentence[0]:d.sentence[1]]
+        if d.all_day and not d.timex.endswith("期间") and any(
+                k.all_day and k.kind == d.kind and k.section == d.section and k.sentence[1] <= d.sentence[0]
+                and k.sentence[0] not in heads
+                and (day_of(k.start), day_of(k.end or k.start)) == (day_of(d.start), day_of(d.end or d.start))
+                and similar(k.title, said) >= 0.4 for k in out):
+            continue
+        out.append(d)
+    return out
+
+
 def apply_revisions(drafts: list[Draft]) -> list[Draft]:
     """报名截止时间推迟至7月21日: an earlier period of the same thing now ends on the new date,
     and an earlier deadline for it is gone."""
@@ -228,8 +246,9 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
         elif twin.kind == d.kind == "period" and width(d) < width(twin) and d.sentence == twin.sentence:
             # 春节期间，正月初一至初五…上演: the narrower range is the one meant
             twin.start, twin.end, twin.all_day, twin.span, twin.timex = d.start, d.end, d.all_day, d.span, d.timex
-        elif len(d.title) < len(twin.title) and len(d.title) >= 4 and twin.all_day == d.all_day:
-            twin.title = d.title
+        elif len(d.title) < len(twin.title) and len(d.title) >= 4 and twin.all_day == d.all_day \
+                and (similar(d.title, twin.title) >= 0.34 or len(twin.title) > 40):
+            twin.title = d.title  # the shorter wording of the same name; not a retelling's fragment
     return kept
 
 

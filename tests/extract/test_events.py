@@ -517,3 +517,19 @@ def test_a_window_that_already_began_runs_to_its_announced_end():
     window = next(e for e in events if "缴费" in e.title)
     assert (window.kind, window.start, window.end, window.title) == (
         "period", dt.date(2024, 9, 1), dt.date(2024, 12, 31), "我市城乡居民医保集中参保缴费工作")
+
+
+def test_commentary_retelling_a_holiday_notice_adds_nothing():
+    """After the signed notice (国务院办公厅 / 2023年10月23日, a signature, not a headline), the
+    reporter retells its days: 分别是2月4日和2月18日 and 假期为4月4日至6日 are the entries already made,
+    and a spokesman (负责人表示，今年春节假期从…) is no title."""
+    text = ("明年春节连休8天\n\n通知全文如下：\n\n"
+            "二、春节：2月10日至17日放假调休，共8天。2月4日（星期日）、2月18日（星期日）上班。\n\n"
+            "三、清明节：4月4日至6日放假调休，共3天。\n\n国务院办公厅\n2023年10月23日\n\n"
+            "记者梳理发现，明年春节前后需要在两个星期日上班，分别是2月4日和2月18日。"
+            "清明节方面，明年4月4日恰逢星期四，清明节假期为4月4日至6日。\n"
+            "市文旅局相关负责人表示，今年春节假期从2月15日持续至23日，共9天。\n")
+    events = extract_document(text, published=dt.date(2023, 10, 26), tz=TZ).events
+    spans = [(day(e.start), day(e.end)) for e in events]
+    assert len(spans) == len(set(spans)), [(e.title, e.start, e.end) for e in events]
+    assert not any("表示" in e.title for e in events), [e.title for e in events]
