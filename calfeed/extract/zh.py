@@ -131,6 +131,7 @@ class _Tagger:
         self.latest_ahead: Day | None = None  # the latest date ahead of the reference the text has named
         self.happened: dict[str, Day] = {}  # verb -> the day the text said it happened (开通 -> 12-28)
         self.forward_year: int | None = None  # a coming year the document is about
+        self.listed_year: tuple[int, int] | None = None  # (end, year) of the last festival read with a year
 
     # ------------------------------------------------------------ driver
     def run(self) -> list[Timex]:
@@ -965,6 +966,10 @@ class _Tagger:
             return span if span else (day, day)
 
         year = f.year if f.year is not None else self.forward_year
+        listed = self.listed_year
+        if year is None and listed is not None and re.fullmatch(r"\s*[、和及与]\s*", self.norm[listed[0]:f.start]):
+            year = listed[1]  # 明年元旦、春节、…、中秋节和国庆节: the list's year runs through it
+        self.listed_year = (f.end, year) if year is not None else None
         if f.year is not None and name in ("小寒", "大寒"):
             year += 1  # the last two terms of a year's cycle fall in the next January
         if year is not None:
@@ -1064,7 +1069,9 @@ class _Tagger:
             g = replace(f, kind="duration", duration=f"P{f.month}M", duration_parts=(float(f.month), "月"))
             return self.finish_duration(g)
         if f.year_named and f.year is not None and f.year == self.today.year + 1 and f.month is None and f.rank == 1 \
-                and not re.match(r"度|版|届|级|款", self.norm[f.end:f.end + 1]):  # 2025年度医保: a label, not a time
+                and re.match(r"[，,。、；;：:\s将底初末内前后起以]|$|元旦|春节|清明|劳动节|五一|端午|中秋|国庆|除夕|[春夏秋冬]季|[寒暑]假",
+                             self.norm[f.end:f.end + 3]):
+            # 明年，…; 2026年将…: the document looks ahead.  2026年全国硕士研究生招生考试, 2025年度医保: a label
             self.forward_year = f.year
         elif f.year_named and f.year is not None and f.year <= self.today.year:
             self.forward_year = None
