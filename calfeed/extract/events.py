@@ -95,6 +95,7 @@ _WEATHER_ACTION = re.compile(r"warning|advisory|watch\b|emergency|\bban\b|closed
 _MONTH_AS_MODIFIER = re.compile(r"\s+(?:graduat\w*|commencement|issue|edition|newsletter|bill|statement|payroll|"
                                 r"cohort|class|intake|term|session|primary|sitting|exams?|board\s+meeting)\b")
 _EXPLICIT_DAY = re.compile(r"\d|[正腊冬一二三四五六七八九十]月|初[一二三四五六七八九十]")  # 6月1日, 正月初一: not 春节期间
+_ONGOING = re.compile(r"(?:^|[，,。；;]\s*)(?:此外，|同时，)?(?P<what>[^，,。；;]{4,30}?)(?:工作|活动)?(?:正在|正)(?:进行|开展|推进)(?:中|之中)?[，,]")
 _REPORTING = re.compile(r"(?:表示|介绍|指出|透露|说|称|认为|强调|获悉|了解到)$")
 _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
 _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解|据介绍|目前|记者[^，,。]{0,12}?(?:了解到|获悉))[，,]?)?\s*")
@@ -649,21 +650,27 @@ class _Reader:
                 heading = None  # a long span under any heading but 活动时间 is background, not the entry
         runs_on = re.search(r"(?:持续|延续|一直|开放)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
             o.span[1] <= t.span[0] and o.type not in ("duration", "set") for o in self.in_sentence)  # …开展，展期将持续至11月10日
+        ongoing = None if runs_on else _ONGOING.search(self.text[s:t.span[0]])
+        if ongoing and not re.search(r"(?:持续|延续|一直)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]):
+            ongoing = None  # 专项检查正在进行中，检查将持续到6月底: from now until then
         listed = t.rule.endswith("+heading-day")  # under TUESDAY: "Lunch & Learn: …. Noon–1 p.m., Student Union"
         copula = (trigger is None and not HAN.search(sentence)  # Our Pajama Storytime is next Monday at 6:30 p.m.
                   and re.search(r"[A-Za-z]{3,}\s+(?:is|are)\s+(?:on\s+|set\s+for\s+)?$", self.text[s:t.span[0]]) is not None
                   and not re.search(r"\b(?:it|this|that|today|there|which|what)\s+(?:is|are)\s+\S*\s*$", self.text[s:t.span[0]], re.I))
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on
-                                    or listed or scheduled or copula):
+                                    or listed or scheduled or copula or ongoing):
             return None
-        if STATISTIC.search(sentence) and trigger is None and not named and not runs_on:
-            return None
+        if STATISTIC.search(self.text[clause_start:clause_end] if deadline_target else sentence) and trigger is None \
+                and not named and not runs_on:
+            return None  # (计划夏播45万亩，力争6月20日前全面完成: the goal's own clause has no figure)
         if t.grain in ("year",) and not deadline_target:
             return None
         if holiday_span and trigger is None:
             title_text = t.text
         elif (proclaimed := _PROCLAIMED.match(window)) and not HAN.search(window):
             title_text = proclaimed["what"] or proclaimed["day"].capitalize()  # Proclaiming Friday, April 28, as Arbor Day
+        elif ongoing is not None:
+            title_text = clean_title(ongoing["what"], [x.text for x in self.in_sentence])
         elif heading is not None and not named:
             title_text = heading
             if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
@@ -703,6 +710,8 @@ class _Reader:
             last = calendar.monthrange(first.year, first.month)[1]
             t = replace(t, end=first.replace(day={1: 10, 11: 20}.get(first.day, last) if t.grain == "xun" else last))
             kind = "period"
+        if ongoing is not None and t.start is not None:
+            t, kind = replace(t, start=self.today, end=t.end or t.start), "period"
         start, end, all_day = self.when(t, kind)
         if re.search(r"\b(?:moves?|moved|shifts?|shifted|changes?|changed)\s+$", self.text[max(s, t.span[0] - 10):t.span[0]],
                      re.I) and t.text.lower().startswith("from") and end is not None:

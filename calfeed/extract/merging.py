@@ -219,8 +219,8 @@ def same_happening(a: Draft, b: Draft) -> bool:
     if a.timex.endswith("期间") or b.timex.endswith("期间"):
         return False  # 庙会期间…实行交通管制: a happening during the fair, not the fair
     if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \
-            and day_of(a.start) != day_of(a.end):
-        return True  # 举办 6月21日至23日 … 展期为6月21日至23日: one exhibition
+            and day_of(a.start) != day_of(a.end) and (similarity > 0.1 or min(len(a.title), len(b.title)) <= 6):
+        return True  # 举办 6月21日至23日 … 展期为6月21日至23日: one exhibition (not a loan and a check that share a window)
     return bool(a.section) and a.section == b.section and similarity >= (0.2 if HAN.search(a.title + b.title) else 0.5) \
         and None not in (a.end, b.end) \
         and day_of(a.start) <= day_of(b.end or b.start) and day_of(b.start) <= day_of(a.end or a.start)

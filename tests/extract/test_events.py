@@ -533,3 +533,21 @@ def test_commentary_retelling_a_holiday_notice_adds_nothing():
     spans = [(day(e.start), day(e.end)) for e in events]
     assert len(spans) == len(set(spans)), [(e.title, e.start, e.end) for e in events]
     assert not any("表示" in e.title for e in events), [e.title for e in events]
+
+
+def test_farm_report_harvest_start_goal_loan_window_and_ongoing_check():
+    """小麦于5月31日正式开镰收割 (开镰 is a happening); 计划夏播45万亩，力争6月20日前全面完成 (the
+    goal's clause has no figure of its own); 即日起至6月30日…可申请 (申请 opens a window); 专项检查
+    正在进行中，检查将持续到6月底 (from now until then); a credit line (记者 马振华 通讯员 王秀芝) is no headline."""
+    text = ("丰乐县“三夏”生产进展顺利\n丰乐融媒记者 马振华 通讯员 王秀芝\n\n"
+            "今年，我县小麦于5月31日正式开镰收割，较去年提前2天。\n"
+            "全县同步推进夏播工作，计划夏播玉米45万亩，力争6月20日前全面完成夏播任务。\n"
+            "此外，全县农机安全生产专项检查正在进行中，检查将持续到6月底。\n"
+            "即日起至6月30日，种粮大户可申请最高50万元的“麦收贷”。\n")
+    events = extract_document(text, published=dt.date(2025, 6, 10), tz=TZ).events
+    got = {(day(e.start), day(e.end or e.start)): e for e in events}
+    assert "开镰" in got[(dt.date(2025, 5, 31),) * 2].title
+    assert got[(dt.date(2025, 6, 20),) * 2].kind == "deadline"
+    assert got[(dt.date(2025, 6, 10), dt.date(2025, 6, 30))].kind == "period", got
+    assert {"全县农机安全生产专项检查", "种粮大户可申请最高50万元的“麦收贷”"} <= {e.title for e in events}, got
+    assert not any("记者" in e.title for e in events)
