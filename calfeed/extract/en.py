@@ -301,7 +301,7 @@ _DEADLINE_CTX = re.compile(
     r"register|submit|submissions?|must\s+be\s+(?:submitted|received|filed|completed)|no\s+later\s+than|"
     r"cut-?off|last\s+day)\b", _I)
 _AHEAD = re.compile(
-    r"\b(?:will|shall|upcoming|next|going\s+to|scheduled|expected|expects?|plans?|planned|planning|set\s+to|due|"
+    r"\b(?:will|shall|upcoming|next|going\s+to|scheduled|expected|expects?|plans?|planned|planning|set\s+(?:to|for)|slated|due|"
     r"coming|forthcoming|future|soon|deadlines?|closes?|opens?|begins?|starts?|runs?|is\s+to|are\s+to|"
     r"apply|register|submit|postponed|delayed|rescheduled|ahead|until|till|await|awaits|would|ends?|"
     r"takes?\s+effect|comes?\s+into\s+force|resumes?|reopens?|may\s+(?!and\b|or\b|to\b|through\b)[a-z]+|might|likely|possible|forecast)\b|['’]ll\b")
@@ -1409,10 +1409,12 @@ def _modifiers(text: str, atoms: list[_A]) -> None:
                 a.mod, a.e = "deadline", suf.end()
         elif a.mod == "start" and suf and re.sub(r"\s+", " ", suf.group("on").lower()) in ("on", "onward", "onwards"):
             a.e = suf.end()
-        if a.mod is None:
+        if a.mod is None and a.t2 is None:  # (10 a.m. to 2 p.m.: hours of a happening, never a cut-off)
             ctx = text[max(prev_end, a.s - 60):a.s]
             cut = max(ctx.rfind(". "), ctx.rfind("\n"), ctx.rfind("; "))
-            if _DEADLINE_CTX.search(ctx[cut + 1:]):
+            said = _DEADLINE_CTX.search(ctx[cut + 1:])
+            if said and not re.match(r"\s+(?:drives?|fairs?|events?|nights?|days?|sessions?|workshops?|clinics?|tables?|"
+                                     r"booths?|parties|party|help)\b", ctx[cut + 1 + said.end():], _I):
                 a.mod = "deadline"
                 a.extra["deadline_ctx"] = True
         prev_end = a.e

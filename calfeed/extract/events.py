@@ -96,6 +96,7 @@ _MONTH_AS_MODIFIER = re.compile(r"\s+(?:graduat\w*|commencement|issue|edition|ne
                                 r"cohort|class|intake|term|session|primary|sitting|exams?|board\s+meeting)\b")
 _EXPLICIT_DAY = re.compile(r"\d|[正腊冬一二三四五六七八九十]月|初[一二三四五六七八九十]")  # 6月1日, 正月初一: not 春节期间
 _ONGOING = re.compile(r"(?:^|[，,。；;]\s*)(?:此外，|同时，)?(?P<what>[^，,。；;]{4,30}?)(?:工作|活动)?(?:正在|正)(?:进行|开展|推进)(?:中|之中)?[，,]")
+_ABBREVIATION = re.compile(r"\b(?:vs|St|Dr|No|Ave|Mt|Jr|Sr|Co|Inc|approx)\.")
 _REPORTING = re.compile(r"(?:表示|介绍|指出|透露|说|称|认为|强调|获悉|了解到)$")
 _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
 _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解|据介绍|目前|记者[^，,。]{0,12}?(?:了解到|获悉))[，,]?)?\s*")
@@ -429,7 +430,7 @@ class _Reader:
                 out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+time"))
                 continue
             adjacent = re.fullmatch(r"\s*(?:,|，|from|at|@)?\s*", gap) is not None
-            if not adjacent and re.search(r"[\n.。;；!?！？]", gap):
+            if not adjacent and re.search(r"[\n.。;；!?！？]", _ABBREVIATION.sub("", gap)):  # (— vs. Carver College, 7 p.m.)
                 out.append(t)  # another statement
                 continue
             one_day = prev.end is None or day_of(prev.end) == day_of(prev.start)

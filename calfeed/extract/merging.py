@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from calfeed.extract.cues import CLOSES, HAN, NAMED_DAY, OPENS
+from calfeed.extract.cues import CLOSES, ENDING, HAN, NAMED_DAY, OPENS
 from calfeed.extract.drafts import Draft, day_of, overlap, similar, width
 from calfeed.extract.text import Prepared
 
@@ -207,6 +207,9 @@ def same_happening(a: Draft, b: Draft) -> bool:
         if day_of(long.start) != day_of(long.end or long.start) and day_of(short.start) == day_of(short.end or short.start) \
                 and day_of(short.start) != day_of(long.end):
             return False  # an opening ceremony on a festival's first day is a happening of its own
+        if width(long) and not short.all_day and long.all_day and day_of(short.start) == day_of(short.end or short.start) \
+                and long.sentence != short.sentence and not ENDING.search(short.title):
+            return False  # the Homecoming game at 2 p.m. on the last day of Homecoming week
     if a.sentence != b.sentence and a.end is not None and b.end is not None and width(a) and width(b) and (
             (day_of(a.start), day_of(a.end)) != (day_of(b.start), day_of(b.end))):
         return False  # 灯光秀9月5日至10月26日 … 国庆假期（10月1日至8日）每晚连续上演: a stretch of its own

@@ -551,3 +551,19 @@ def test_farm_report_harvest_start_goal_loan_window_and_ongoing_check():
     assert got[(dt.date(2025, 6, 10), dt.date(2025, 6, 30))].kind == "period", got
     assert {"全县农机安全生产专项检查", "种粮大户可申请最高50万元的“麦收贷”"} <= {e.title for e in events}, got
     assert not any("记者" in e.title for e in events)
+
+
+def test_game_schedule_hours_a_registration_drive_and_a_game_on_the_weeks_last_day():
+    """"Sat., Oct. 7 — vs. Dunmore, 1 p.m." (vs. is no full stop); "a registration drive this
+    Saturday from 10 a.m. to 2 p.m." (hours of a happening, not a registration cut-off); "Media Day
+    is set for Monday" (ahead); the Homecoming game at 2 p.m. stays apart from Homecoming week."""
+    text = ("Sat., Oct. 7 — vs. Dunmore, 1 p.m.\nSat., Oct. 14 — vs. Halston (Homecoming), 2 p.m.\n\n"
+            "Homecoming week runs Oct. 9-14 and concludes with the crowning of the homecoming court.\n"
+            "Media Day is set for Monday at 10 a.m. in the press box. "
+            "Volunteers will hold a registration drive this Saturday from 10 a.m. to 2 p.m. at the library.\n")
+    chicago = ZoneInfo("America/Chicago")
+    events = extract_document(text, published=dt.date(2023, 8, 16), tz=chicago).events
+    starts = {e.start for e in events}
+    at = lambda *a: dt.datetime(*a, tzinfo=chicago)  # noqa: E731
+    assert {at(2023, 10, 7, 13, 0), at(2023, 10, 14, 14, 0), at(2023, 8, 21, 10, 0), at(2023, 8, 19, 10, 0)} <= starts, events
+    assert dt.date(2023, 10, 9) in starts, events
