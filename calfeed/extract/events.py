@@ -96,6 +96,10 @@ _MONTH_AS_MODIFIER = re.compile(r"\s+(?:graduat\w*|commencement|issue|edition|ne
                                 r"cohort|class|intake|term|session|primary|sitting|exams?|board\s+meeting)\b")
 _EXPLICIT_DAY = re.compile(r"\d|[正腊冬一二三四五六七八九十]月|初[一二三四五六七八九十]")  # 6月1日, 正月初一: not 春节期间
 _ONGOING = re.compile(r"(?:^|[，,。；;]\s*)(?:此外，|同时，)?(?P<what>[^，,。；;]{4,30}?)(?:工作|活动)?(?:正在|正)(?:进行|开展|推进)(?:中|之中)?[，,]")
+_LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．)]|[-•*·●■]\s|"
+                        r"(?:周|星期)[一二三四五六日天]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
+_WEEKLY_HEADING = re.compile(r"每周|周[一二三四五六日]至周[一二三四五六日]|(?:开放|门诊|接种|服务|营业|办公|办理|作息)时间|"
+                             r"\b(?:weekly|regular|office|opening|clinic|library|branch)\s+(?:schedule|hours)\b|^hours\b", re.I)
 _ABBREVIATION = re.compile(r"\b(?:vs|St|Dr|No|Ave|Mt|Jr|Sr|Co|Inc|approx)\.")
 _REPORTING = re.compile(r"(?:表示|介绍|指出|透露|说|称|认为|强调|获悉|了解到)$")
 _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
@@ -477,6 +481,9 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> Draft | None:
+        if (not re.search(r"\d\s*[月日号]|\d{1,2}/\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d|[初十廿当次今明昨]|除夕|节|"
+                          r"[本上下这][周月个]|today|tomorrow|tonight|next|this", t.text, re.I) and self.in_weekly_list(s)):
+            return None  # 二、每周接种安排 / （一）周一：上午8:00—11:30…: a weekly routine, not days
         if t.mod == "start" and t.end == self.ref and isinstance(t.start, dt.datetime) and t.start.time() == dt.time(0):
             t = replace(t, start=t.start.date(), end=None)  # 已于9月1日开始: it began that day (and goes on)
         if t.grain == "month" and re.fullmatch(r"[A-Z][a-z]+\.?", t.text) and _MONTH_AS_MODIFIER.match(self.text, t.span[1]):
@@ -614,7 +621,7 @@ class _Reader:
         if trigger is None:
             trigger = self.find_trigger(before, last=True)
             trigger_at = before_at + trigger.start() if trigger else -1
-        if trigger is None and ENUMERATION.fullmatch(window):
+        if trigger is None and ENUMERATION.fullmatch(window) and t.mod != "start":  # (1月14日开始，2月22日结束: not a list)
             # 2月4日（星期日）、2月18日（星期日）上班: the verb after the list serves every date in it
             rest = self.text[limit:e]
             trigger = self.find_trigger(rest)
@@ -963,6 +970,23 @@ class _Reader:
         if DATELINE.search(bare) or NAMED_DAY.search(bare) or re.search(r"\d", bare):
             return None
         return bare
+
+    def in_weekly_list(self, s: int) -> bool:
+        """Whether the line at s is an item of a list headed by a weekly routine (每周接种安排,
+        开放时间, Weekly schedule, Hours)."""
+        line_start = self.text.rfind("\n", 0, s) + 1
+        pos = line_start
+        for _ in range(12):  # up past the list's other items to its heading
+            if pos <= 0:
+                return False
+            prev_start = self.text.rfind("\n", 0, pos - 1) + 1
+            line = self.text[prev_start:pos - 1].strip()
+            pos = prev_start
+            if line and len(line) <= 40 and _WEEKLY_HEADING.search(line) and not re.search(r"\d\s*[月日]", line):
+                return True
+            if line and not _LIST_ITEM.match(line):
+                return False
+        return False
 
     def sentence_subject(self, s: int, clause_start: int) -> str:
         """The subject a sentence opens with, for a later clause that leaves it out:

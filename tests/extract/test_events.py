@@ -567,3 +567,17 @@ def test_game_schedule_hours_a_registration_drive_and_a_game_on_the_weeks_last_d
     at = lambda *a: dt.datetime(*a, tzinfo=chicago)  # noqa: E731
     assert {at(2023, 10, 7, 13, 0), at(2023, 10, 14, 14, 0), at(2023, 8, 21, 10, 0), at(2023, 8, 19, 10, 0)} <= starts, events
     assert dt.date(2023, 10, 9) in starts, events
+
+
+def test_weekly_routine_lists_are_not_days_and_a_start_then_end_is_one_period():
+    """二、每周接种安排 / （一）周一：上午8:00—11:30…: the routine of every week gives no entries,
+    while a dated item elsewhere does; 春运将于1月14日开始，2月22日结束，共计40天: one period (the
+    verb after the second date is not shared back to the first, as in a list of days)."""
+    text = ("二、每周接种安排\n\n（一）周一：上午8:00—11:30，仅开放成人接种门诊，下午不接种；\n"
+            "（二）周三下午：60岁以上老年人专场，无需预约，现场取号；\n（三）周日及法定节假日：暂停接种。\n\n"
+            "三、集中接种活动\n\n（一）社区集中接种日。10月14日（本周六）上午9:00至下午16:00，区疾控中心将在青溪文化广场设立临时接种点。\n\n"
+            "会议明确，2024年春运将于1月26日开始，3月5日结束，共计40天。\n")
+    events = extract_document(text, published=dt.date(2023, 10, 9), tz=TZ).events
+    assert [(e.start, e.end) for e in events] == [
+        (dt.datetime(2023, 10, 14, 9, 0, tzinfo=TZ), dt.datetime(2023, 10, 14, 16, 0, tzinfo=TZ)),
+        (dt.date(2024, 1, 26), dt.date(2024, 3, 5))], [(e.title, e.start, e.end) for e in events]
