@@ -85,7 +85,8 @@ NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”（）()]{2,16}?)(?:时�
                         r"(?P<what_paren>[^，。（(：:]{2,15})[（(]\s*$"  # （二）县级初审（4月14日至4月25日）
                         r"|^\s*(?:[*•·▪‣-]\s*)?(?P<what_en>[A-Z][^:\n]{2,60}):\s*"
                         r"(?:[A-Z][a-z]+days?\s+(?:through|to|-|–)\s+[A-Z][a-z]+days?(?:\s+(?:nights|evenings|mornings))?,\s*)?$"
-                        r"|^\s*[*•·▪‣-]\s*(?P<what_item>[A-Z][^,:\n]{2,50}),\s*$")  # - Tomato Fest, Saturday, Aug. 17: …
+                        r"|^\s*[*•·▪‣-]\s*(?P<what_item>[A-Z][^,:\n]{2,50}),\s*$"  # - Tomato Fest, Saturday, Aug. 17: …
+                        r"|^\s*(?P<what_line>[\"“A-Z][^\n]{2,60}?)\s+(?:-{1,2}|[—–])\s*$")  # "The Music Man" - September 22 …
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
 COMPLETION = re.compile(r"完工|完成|建成|竣工|交付|投用|投入使用|收官")  # work that is due by a date
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)

@@ -632,6 +632,8 @@ class _Reader:
         named = (NAMED_TIME.search(before) or NAMED_TIME.search(self.text[s:t.span[0]])
                  or (NAMED_AFTER.match(self.text[t.span[1]:clause_end])
                      if (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27 else None))  # 布展时间为…, Senior prom: …, …为防火期
+        if named is not None and named.groupdict().get("what_line") and t.grain not in ("day", "hour", "minute"):
+            named = None  # Office of the Registrar — Fall 2024 Academic Calendar: a heading, not a run of days
         if STANDING_RULE.search(before):
             return None  # the second and fourth Tuesday of each month: a rule, not a date
         holiday_span = ("holiday" in t.rule and t.type == "range" and not t.text.endswith("期间")
@@ -865,7 +867,7 @@ class _Reader:
         dash = groups.get("what_dash") or ""
         if not re.search(r"[A-Za-z\u4e00-\u9fff]{3}", re.sub(r"\b[ap]\.?m\b", "", dash)):
             dash = ""  # Tuesday, April 25 — 6:30 p.m.: a time, not a name
-        what = (groups.get("what") or groups.get("what_en") or groups.get("what_item") or dash
+        what = (groups.get("what") or groups.get("what_en") or groups.get("what_item") or groups.get("what_line") or dash
                 or groups.get("what_paren") or "")
         title = clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
         if dash and what == dash:  # — Northwind Systems today announced …

@@ -87,7 +87,8 @@ def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
     for d in drafts:
         if d.sentence[0] in heads or (d.sentence[0] - 1) in heads:
             body = [b for b in drafts if b is not d and b.section == d.section and b.sentence[0] > d.sentence[0]
-                    and overlap(b, d)]
+                    and overlap(b, d) and (not width(d) or width(b) or day_of(b.start) == day_of(d.start))]
+            # (a run's heading, "A Christmas Carol" - December 1 through 17, is not restated by one night in it)
             if body:
                 # 2025年高考6月7日开考: an editor's headline is the best name for the happening
                 if 4 <= len(d.title) <= 20 and len(d.title) < len(body[0].title):
