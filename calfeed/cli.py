@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -219,3 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug: one line for the user, the traceback when asked for
+        if os.environ.get("CALFEED_DEBUG"):
+            raise
+        print(f"calfeed: internal error: {type(e).__name__}: {e} (set CALFEED_DEBUG=1 for the traceback)",
+              file=sys.stderr)
+        return 70

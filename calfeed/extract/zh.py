@@ -1083,7 +1083,8 @@ class _Tagger:
         if re.match(r"\s*(?:前|以前|之前)", self.norm[f.end:f.end + 3]):
             self.anchor, self.anchor_end = anchor_before  # 3月31日前 bounds a plan; it is not a day things happen
         elif re.match(r"\s*(?:结束)?(?:后|之后)", self.norm[f.end:f.end + 4]) and isinstance(end, Day):
-            self.anchor, self.anchor_end = end, f.end  # 假期结束后次日: the day after its last day
+            # 假期结束后次日: the day after its last day (a day, even when the end was an hour: 6日18时后)
+            self.anchor, self.anchor_end = (end.date() if isinstance(end, dt.datetime) else end), f.end
         if f.within:
             return self.make(f.start, f.end, "range", start, end, grain, True, mod="deadline", rule="+".join(f.rules))
         if f.since:

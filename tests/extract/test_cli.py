@@ -132,3 +132,20 @@ def test_extract_writes_an_ics_that_icalendar_reads(tmp_path):
     summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
     assert any("调度会" in s for s in summaries)
     assert len(summaries) == len(set(summaries))
+
+
+def test_an_internal_error_is_one_line_unless_debugging(monkeypatch, capsys):
+    """A bug in the extractor still answers in one line (exit 70); CALFEED_DEBUG=1 shows the traceback."""
+    import calfeed.extract.events
+    from calfeed import cli
+
+    def broken(*args, **kwargs):
+        raise TypeError("unsupported operand")
+
+    monkeypatch.setattr(calfeed.extract.events, "extract_document", broken)
+    assert cli.main(["extract", str(SAMPLE), "--published", "2023-06-22"]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: TypeError: unsupported operand" in err
+    monkeypatch.setenv("CALFEED_DEBUG", "1")
+    with pytest.raises(TypeError):
+        cli.main(["extract", str(SAMPLE), "--published", "2023-06-22"])
