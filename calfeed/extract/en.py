@@ -306,7 +306,8 @@ _AHEAD = re.compile(
     r"apply|register|submit|postponed|delayed|rescheduled|ahead|until|till|await|awaits|would|ends?|"
     r"takes?\s+effect|comes?\s+into\s+force|resumes?|reopens?|may\s+(?!and\b|or\b|to\b|through\b)[a-z]+|might|likely|possible|forecast)\b|['’]ll\b")
 _BEHIND = re.compile(
-    r"\b(?:was|were|ago|last|had|did|previous|previously|earlier|held|took\s+place|happened|occurred|said|says|"
+    r"\b(?:was|were|ago|last(?=\s+(?:week|month|year|night|season|fall|spring|summer|winter|time|weekend|"
+    r"[a-z]+day)\b)|had|did|previous|previously|earlier|held|took\s+place|happened|occurred|said|says|"
     r"announced|reported|told|launched|released|ended|began|started|died|killed|won|lost|signed|"
     r"passed|since|recorded|saw|met|visited|arrived|left|came|went|made|completed|finished|concluded|attended|"
     r"celebrated|marked|unveiled|issued|published|has\s+been|have\s+been|approved|agreed|decided|voted|"
@@ -1421,6 +1422,10 @@ def _modifiers(text: str, atoms: list[_A]) -> None:
 
 
 # ----------------------------------------------------------------------------- pass 4: resolution
+_LIST_LABEL = re.compile(r"\s*(?:[-•*·▪]\s+[^.!?\n]{0,60}|[^.!?\n]{1,60}:\s*)$")
+_VERB_FORM = re.compile(r"\b[a-z]{3,}ed\b|\b(?:is|are|was|were|be|been|has|have|had|did|does|do)\b")
+
+
 def _direction(text: str, low: str, a: _A) -> int:
     """+1 when the sentence around speaks of the future, -1 of the past, 0 when it does not say."""
     if a.mod == "deadline" or a.mod == "start" and a.extra.get("modword") not in ("as of", "from"):
@@ -1449,6 +1454,9 @@ def _direction(text: str, low: str, a: _A) -> int:
             dist = m.start() + 8          # words after the date weigh a little less
             if best is None or dist < best[0]:
                 best = (dist, sign)
+    line = text[text.rfind("\n", 0, a.s) + 1:a.s]
+    if best is None and not _VERB_FORM.search(left + " " + right) and _LIST_LABEL.match(line):
+        a.extra["untensed"] = True  # - Last market of the season: October 31: a listing with no verb to tell by
     return best[1] if best else 0
 
 
@@ -1527,6 +1535,10 @@ def _resolve_interval(a: _A, ref: dt.date, direction: int, after: dt.date | None
         same = [c for c in cands if c[0].weekday() == a.wd]
         if same:
             cands = same
+    if direction == 0 and a.extra.get("untensed"):  # a list item: a day long gone is less likely than one to come
+        ahead, behind = [c for c in cands if c[0] > ref], [c for c in cands if c[1] < ref]
+        if ahead and behind and (ref - behind[-1][1]).days > 90 and (ahead[0][0] - ref).days < 270:
+            cands = ahead
     return _pick(cands, ref, direction, lambda c: c)
 
 

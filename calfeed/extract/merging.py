@@ -23,6 +23,9 @@ def runs_through(drafts: list[Draft], text: str) -> list[Draft]:
                 and (prev.sentence == d.sentence or 0 <= d.sentence[0] - prev.sentence[1] <= 3)
                 and day_of(prev.end or prev.start) < day_of(d.start)
                 and width(prev) <= 10):  # a day, or a fuzzy start (the first week of April)
+            if not prev.all_day:  # opens Saturday, May 2, from 8 a.m. to 1 p.m. … then runs through October 31:
+                out.append(replace(d, start=day_of(prev.start), end=day_of(d.start), kind="period", all_day=True))
+                continue  # the opening keeps its hours; the season is an entry of its own
             prev.end, prev.kind, prev.all_day = day_of(d.start), "period", True
             prev.start = day_of(prev.start)
             continue

@@ -581,3 +581,18 @@ def test_weekly_routine_lists_are_not_days_and_a_start_then_end_is_one_period():
     assert [(e.start, e.end) for e in events] == [
         (dt.datetime(2023, 10, 14, 9, 0, tzinfo=TZ), dt.datetime(2023, 10, 14, 16, 0, tzinfo=TZ)),
         (dt.date(2024, 1, 26), dt.date(2024, 3, 5))], [(e.title, e.start, e.end) for e in events]
+
+
+def test_market_opening_hours_its_season_and_a_listed_last_day():
+    """"will open on Saturday, May 2, from 8 a.m. to 1 p.m. … will then run every Saturday through
+    October 31": the opening keeps its hours and the season is its own entry; "- Last market of the
+    season: October 31" in a March bulletin is this coming October ("Last" names the market, not the past)."""
+    text = ("The Maple Grove Farmers Market will open its 18th season on Saturday, May 2, 2026, from 8 a.m. to "
+            "1 p.m. on the Town Green. The market will then run every Saturday, rain or shine, through October 31.\n\n"
+            "SPECIAL MARKET DAYS\n- Last market of the season: October 31, with a costume parade for kids at 10 a.m.\n")
+    ny = ZoneInfo("America/New_York")
+    events = extract_document(text, published=dt.date(2026, 3, 10), tz=ny).events
+    spans = {(e.start, e.end) for e in events}
+    assert (dt.datetime(2026, 5, 2, 8, 0, tzinfo=ny), dt.datetime(2026, 5, 2, 13, 0, tzinfo=ny)) in spans, spans
+    assert (dt.date(2026, 5, 2), dt.date(2026, 10, 31)) in spans, spans
+    assert any(e.start == dt.datetime(2026, 10, 31, 10, 0, tzinfo=ny) for e in events), spans
