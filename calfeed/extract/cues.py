@@ -118,5 +118,5 @@ EN_TRIM = re.compile(
 NAMED_DAY = re.compile(r"\d+\s*月\s*\d+\s*[日号]|[今昨明前]天|[今昨明]日|[上本下这]周|星期|周[一二三四五六日天]|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\w+day\b", re.I)
 
-OPENS = re.compile(r"\b(?:opens?|begins?|starts?|resumes?)\b|开始|启动|开放|开启", re.I)
-CLOSES = re.compile(r"\b(?:closes?|ends?|through|until)\b|结束|截止", re.I)
+OPENS = re.compile(r"\b(?:opens?|opening|begins?|beginning|starts?|starting|resumes?)\b|开始|启动|开放|开启|起$", re.I)
+CLOSES = re.compile(r"\b(?:closes?|closing|ends?|ending|through|until)\b|结束|截止|结课|结业|(?:执行|实施|有效|延续|持续)(?:至|到)", re.I)

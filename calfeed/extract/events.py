@@ -597,7 +597,8 @@ class _Reader:
         if re.match(r"\s*为(?:标准)?(?:时点|基准日|基准)", after) or re.search(r"\bterm\s+(?:ending|through|until|expiring)\s+$",
                                                                           self.text[max(s, t.span[0] - 24):t.span[0]], re.I):
             return None  # 以11月1日零时为标准时点; a term ending June 30: reference points, not happenings
-        if re.search(r"\b(?:ended|ending|as of)\s+$|(?:发布|更新|发表|来源)(?:时间|日期)?\s*[:：]\s*$",
+        if re.search(r"\b(?:ended|as of)\s+$|\b(?:quarter|year|month|period|week)\s+ending\s+$"
+                     r"|(?:发布|更新|发表|来源)(?:时间|日期)?\s*[:：]\s*$",
                      self.text[max(s, t.span[0] - 16):t.span[0]], re.I):
             return None  # the quarter ended September 30; 发布时间：2023-10-21 07:45
         clause_start = self.clause_start(s, t.span[0])

@@ -596,3 +596,14 @@ def test_market_opening_hours_its_season_and_a_listed_last_day():
     assert (dt.datetime(2026, 5, 2, 8, 0, tzinfo=ny), dt.datetime(2026, 5, 2, 13, 0, tzinfo=ny)) in spans, spans
     assert (dt.date(2026, 5, 2), dt.date(2026, 10, 31)) in spans, spans
     assert any(e.start == dt.datetime(2026, 10, 31, 10, 0, tzinfo=ny) for e in events), spans
+
+
+def test_a_start_and_its_end_said_later_are_one_window():
+    """自10月16日起…免费接种，免费政策执行至12月31日 and "beginning May 14 and ending June 18": one
+    period each ("ending" is no reference point unless a quarter or year ends)."""
+    text = ("根据区政府民生实事安排，自10月16日起，辖区户籍65周岁及以上老年人可免费接种1剂次流感疫苗，免费政策执行至12月31日。\n"
+            "Our six-week Diabetes Self-Management class meets on Wednesdays, beginning October 18 and ending November 22.\n")
+    events = extract_document(text, published=dt.date(2023, 10, 9), tz=TZ).events
+    assert [(e.kind, day(e.start), day(e.end)) for e in events] == [
+        ("period", dt.date(2023, 10, 16), dt.date(2023, 12, 31)), ("period", dt.date(2023, 10, 18), dt.date(2023, 11, 22))]
+    assert "65周岁" in events[0].title
