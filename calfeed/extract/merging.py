@@ -172,15 +172,16 @@ def drop_retold_days(drafts: list[Draft], prep: Prepared) -> list[Draft]:
     the same entry.  What happens during it (春节假期期间，景区门票减半) is not."""
     heads = {s for s, _ in prep.headlines}
     out: list[Draft] = []
+    entered: dict[tuple, list[Draft]] = {}  # by days, so a long document stays linear
     for d in drafts:
-        said = prep.text[d.sentence[0]:d.sentence[1]]
+        days = (day_of(d.start), day_of(d.end or d.start))
         if d.all_day and not d.timex.endswith("期间") and any(
                 k.all_day and k.kind == d.kind and k.section == d.section and k.sentence[1] <= d.sentence[0]
-                and k.sentence[0] not in heads
-                and (day_of(k.start), day_of(k.end or k.start)) == (day_of(d.start), day_of(d.end or d.start))
-                and similar(k.title, said) >= 0.4 for k in out):
+                and k.sentence[0] not in heads and similar(k.title, prep.text[d.sentence[0]:d.sentence[1]]) >= 0.4
+                for k in entered.get(days, ())):
             continue
         out.append(d)
+        entered.setdefault(days, []).append(d)
     return out
 
 
