@@ -100,6 +100,8 @@ _LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[�
                         r"(?:周|星期)[一二三四五六日天]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 _WEEKLY_HEADING = re.compile(r"每周|周[一二三四五六日]至周[一二三四五六日]|(?:开放|门诊|接种|服务|营业|办公|办理|作息)时间|"
                              r"\b(?:weekly|regular|office|opening|clinic|library|branch)\s+(?:schedule|hours)\b|^hours\b", re.I)
+_ANNOUNCED = re.compile(r"\s*(?:announced|said|reported|released|unveiled|launched)\b", re.I)
+_PAREN_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[(（]\s*$")
 _ABBREVIATION = re.compile(r"\b(?:vs|St|Dr|No|Ave|Mt|Jr|Sr|Co|Inc|approx)\.")
 _REPORTING = re.compile(r"(?:表示|介绍|指出|透露|说|称|认为|强调|获悉|了解到)$")
 _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
@@ -774,8 +776,9 @@ class _Reader:
         asides = [(s + m.start(), s + m.end()) for m in _RELATIVE.finditer(self.text[s:t.span[0]])]
         outside = [x for x in self.in_sentence if not any(a <= x.span[0] < b for a, b in asides)
                    and (x is t or not re.match(r"['’]s\b", self.text[x.span[1]:x.span[1] + 2]))  # This month's meeting
-                   and (x is t or x.grain != "year" or not re.match(r"\s+[A-Z][a-z]", self.text[x.span[1]:x.span[1] + 3]))]
-        # (the 2025 Annual Meeting: a year in a name is no first date)
+                   and (x is t or x.grain not in ("year", "decade"))  # the 2025 Annual Meeting; since its founding in 1987
+                   and (x is t or not _PAREN_DATELINE.match(self.text[s:x.span[0]]))  # PORTLAND, Maine (March 14, 2023) -
+                   and (x is t or not _ANNOUNCED.match(self.text, x.span[1]))]  # … today announced its gala
         first = outside[0] if outside else t  # The library, which opened in 1958, …: history aside
         subject = self.text[max(s, clause if clause > s else s):first.span[0] if first.span[0] >= clause else t.span[0]]
         subject = _RELATIVE.sub("", subject)

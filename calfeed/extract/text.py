@@ -159,8 +159,8 @@ def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
     without a heading line above it; [] when the run is no such paragraph."""
     if run and (_title_case(lines[run[0]]) or lines[run[0]].strip().isupper()):
         run = run[1:]  # COMMUNITY YARD SALE WEEKEND over a wrapped paragraph: the heading stays a line
-    if len(run) < 2 or any(HAN.search(lines[k]) or _title_case(lines[k]) for k in run):
-        return []  # a letterhead of title-case lines is not a paragraph
+    if len(run) < 2 or any(HAN.search(lines[k]) for k in run) or sum(_title_case(lines[k]) for k in run) * 2 > len(run):
+        return []  # a letterhead of title-case lines is not a paragraph (one such line, a paragraph's tail, is)
     if any(DATELINE.search(lines[k]) for k in run[1:]):
         return []
     if sum(bool(_DATED_ITEM.match(lines[k])) for k in run) >= 2:
@@ -231,12 +231,12 @@ def prepare(text: str) -> Prepared:
         broken = (len(stripped) > 50 and stripped[-1] not in TERMINAL and first and not CAPTION.search(stripped)
                   and not (first.isascii() and (first.isupper() or first.isdigit() or first in "-*•("))
                   and not _is_headline(nxt.strip()[:41] if len(nxt.strip()) <= 40 else "x" * 41))
-        if broken:
-            removed += sep_end - pe
+        if broken and not (first.isascii() and not HAN.search(stripped[-1])):
+            removed += sep_end - pe  # Chinese joins directly
             marks.append(out_len)
             shifts.append(removed)
         else:
-            pieces.append("\n")
+            pieces.append(" " if broken else "\n")  # …since its founding in 1987, / today announced …
             out_len += 1
             removed += (sep_end - pe) - 1
             marks.append(out_len)

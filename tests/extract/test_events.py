@@ -607,3 +607,16 @@ def test_a_start_and_its_end_said_later_are_one_window():
     assert [(e.kind, day(e.start), day(e.end)) for e in events] == [
         ("period", dt.date(2023, 10, 16), dt.date(2023, 12, 31)), ("period", dt.date(2023, 10, 18), dt.date(2023, 11, 22))]
     assert "65周岁" in events[0].title
+
+
+def test_wrapped_press_release_names_its_quoted_gala():
+    """A release wrapped at 100 columns whose last line happens to look like a title ("…on the
+    Portland waterfront."): still one paragraph, the year on the next line stays with its date, and
+    the title is the quoted name — not the dateline, the founding year or "today announced"."""
+    text = ("PORTLAND, Maine (March 14, 2023) - Harbor Lights Literacy Project, a nonprofit that has helped more than\n"
+            "18,000 adults learn to read, earn a high school credential or master English since its founding in 1987,\n"
+            "today announced its 2023 spring fundraising gala, \"Chapter & Verse,\" to be held on Saturday, April 22,\n"
+            "2023, at the Ocean Gateway Terminal on the Portland waterfront.\n")
+    events = extract_document(text, published=dt.date(2023, 3, 14), tz=ZoneInfo("America/New_York")).events
+    assert [(e.title, e.start, e.timex) for e in events] == [
+        ("Chapter & Verse", dt.date(2023, 4, 22), "Saturday, April 22, 2023")]
