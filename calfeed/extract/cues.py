@@ -22,7 +22,7 @@ ZH_TRIGGERS = (
     "|收网|抓获|破获|捣毁|侦破|落网"
     "|上课|补课|开学|放学|家长会|补考|缓考|统考|联考|考核|答辩|复试|初试|竞赛|验收|停诊|休诊|开诊|启幕|揭幕|推出|亮灯|开演"
     "|完工|贯通|建成|交付|投入使用|合龙|封顶|通航|通水|通气|供暖|停暖|休渔|开捕|开闸|展期|会期|赛期"
-    "|开镰|开秤|申请|申领|申购"
+    "|开镰|开秤|申请|申领|申购|逝世|去世|病逝|辞世|遇难"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|"

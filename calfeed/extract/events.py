@@ -65,7 +65,7 @@ from calfeed.extract.merging import (
     runs_through,
 )
 from calfeed.extract.published import find_published
-from calfeed.extract.text import BYLINE, DATELINE, Prepared, prepare, strip_html
+from calfeed.extract.text import BYLINE, CREDIT_LINE, DATELINE, Prepared, prepare, strip_html
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
@@ -483,6 +483,9 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> Draft | None:
+        since_act = re.match(r"[自从]?(?P<act>[\u4e00-\u9fff]{1,6}?)之日起", t.text)
+        if since_act and not re.fullmatch(r"发布|公布|印发|施行|实施|开通|通车|开业|开放|即日", since_act["act"]):
+            return None  # 自出生之日起享受待遇, 自缴费之日起: counted from each person's own day, a rule
         if (not re.search(r"\d\s*[月日号]|\d{1,2}/\d{1,2}|[A-Z][a-z]{2,8}\.?\s+\d|[初十廿当次今明昨]|除夕|节|"
                           r"[本上下这][周月个]|today|tomorrow|tonight|next|this", t.text, re.I) and self.in_weekly_list(s)):
             return None  # 二、每周接种安排 / （一）周一：上午8:00—11:30…: a weekly routine, not days
@@ -973,7 +976,8 @@ class _Reader:
         if not (2 <= len(line) <= 40) or line[-1] in "。.!?！？；;，,:：" or len(line.split()) > 6:
             return None
         bare = re.sub(r"\s*[（(][^（()）]*[）)]", "", line)  # Gingerbread House Workshop (ages 6–12)
-        if DATELINE.search(bare) or NAMED_DAY.search(bare) or re.search(r"\d", bare):
+        if DATELINE.search(bare) or NAMED_DAY.search(bare) or re.search(r"\d", bare) or BYLINE.match(line) \
+                or CREDIT_LINE.fullmatch(line):
             return None
         return bare
 

@@ -76,11 +76,11 @@ def _is_headline(para: str) -> bool:
     western = not HAN.search(p) and len(p) <= 100 and "\n" not in p and (p.isupper() or _title_case(p))
     return (0 < len(p) and (len(p) <= 40 or western) and p[-1] not in TERMINAL and p[-1] not in ",，:："
             and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p) and not _SIGNED.search(p)
-            and not _CREDIT_LINE.fullmatch(p))
+            and not CREDIT_LINE.fullmatch(p))
 
 
 # 丰乐融媒记者 马振华 通讯员 王秀芝 / 文/图 记者 张三: who wrote it, not what it is about
-_CREDIT_LINE = re.compile(r"(?:[^\s，。]{0,8}(?:记者|通讯员|摄影|编辑|文/图|文|图)[\s:：]*[\u4e00-\u9fff·]{2,4}\s*){1,4}")
+CREDIT_LINE = re.compile(r"[□■◎]?\s*(?:[^\s，。]{0,8}(?:记者|通讯员|实习生|摄影|编辑|文/图|文|图)[\s:：]*[\u4e00-\u9fff·]{2,4}\s*){1,4}")
 
 
 _SIGNED = re.compile(r"\n\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,2}\s*月"

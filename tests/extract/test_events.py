@@ -620,3 +620,13 @@ def test_wrapped_press_release_names_its_quoted_gala():
     events = extract_document(text, published=dt.date(2023, 3, 14), tz=ZoneInfo("America/New_York")).events
     assert [(e.title, e.start, e.timex) for e in events] == [
         ("Chapter & Verse", dt.date(2023, 4, 22), "Saturday, April 22, 2023")]
+
+
+def test_counted_from_each_persons_day_and_a_credit_line_are_no_entries():
+    """自出生之日起享受待遇 / 自缴费之日起设置等待期: counted from each person's own day, a rule (while
+    本通告自发布之日起施行 starts on the notice's day); a credit line (□ 本报记者 …) titles nothing."""
+    text = ("□ 本报记者 陆晓晴 实习生 范可馨\n\n本报讯 马年春节临近，古城年味渐浓。\n"
+            "新生儿在出生后90天内参保缴费的，自出生之日起享受医保待遇；集中缴费期结束后缴费的，自缴费之日起设置3个月待遇等待期。"
+            "本通告自发布之日起施行。\n")
+    events = extract_document(text, published=dt.date(2024, 12, 18), tz=TZ).events
+    assert [(e.title, e.start, e.kind) for e in events] == [("本通告施行", dt.date(2024, 12, 18), "start")]
