@@ -53,6 +53,7 @@ from calfeed.extract.drafts import (
 )
 from calfeed.extract.merging import (
     apply_revisions,
+    closed_until_reopening,
     continue_until,
     drop_restated_headlines,
     drop_retold_days,
@@ -100,6 +101,8 @@ _LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[�
                         r"(?:周|星期)[一二三四五六日天]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 _WEEKLY_HEADING = re.compile(r"每周|周[一二三四五六日]至周[一二三四五六日]|(?:开放|门诊|接种|服务|营业|办公|办理|作息)时间|"
                              r"\b(?:weekly|regular|office|opening|clinic|library|branch)\s+(?:schedule|hours)\b|^hours\b", re.I)
+_ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
+                             r"(?!(?:they|it|he|she|we|you|this|these|those)\b)", re.I)
 _ANNOUNCED = re.compile(r"\s*(?:announced|said|reported|released|unveiled|launched)\b", re.I)
 _PAREN_DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[(（]\s*$")
 _ABBREVIATION = re.compile(r"\b(?:vs|St|Dr|No|Ave|Mt|Jr|Sr|Co|Inc|approx)\.")
@@ -201,6 +204,7 @@ class _Reader:
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
         recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY], self.text)
+        recent = closed_until_reopening(recent, self.text)
         recent = drop_retold_days(drop_subjectless_restatements(recent, self.text), self.prep)
         return [d.event(self.prep) for d in merge_drafts(drop_restated_headlines(apply_revisions(recent), self.prep))]
 
@@ -483,6 +487,9 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> Draft | None:
+        if "holiday" in t.rule and re.search(r"\b(?:ahead\s+of|in\s+time\s+for|before|after)\s+(?:the\s+)?$",
+                                            self.text[max(s, t.span[0] - 16):t.span[0]], re.I):
+            return None  # reopen by Friday, Sept. 2, ahead of the Labor Day weekend: the holiday is a landmark
         since_act = re.match(r"[自从]?(?P<act>[\u4e00-\u9fff]{1,6}?)之日起", t.text)
         if since_act and not re.fullmatch(r"发布|公布|印发|施行|实施|开通|通车|开业|开放|即日", since_act["act"]):
             return None  # 自出生之日起享受待遇, 自缴费之日起: counted from each person's own day, a rule
@@ -781,7 +788,8 @@ class _Reader:
                    and (x is t or not re.match(r"['’]s\b", self.text[x.span[1]:x.span[1] + 2]))  # This month's meeting
                    and (x is t or x.grain not in ("year", "decade"))  # the 2025 Annual Meeting; since its founding in 1987
                    and (x is t or not _PAREN_DATELINE.match(self.text[s:x.span[0]]))  # PORTLAND, Maine (March 14, 2023) -
-                   and (x is t or not _ANNOUNCED.match(self.text, x.span[1]))]  # … today announced its gala
+                   and (x is t or not (_ANNOUNCED.match(self.text, x.span[1])  # … today announced its gala
+                                       or re.search(r"\b(?:announced|said|reported)\s+$", self.text[s:x.span[0]])))]
         first = outside[0] if outside else t  # The library, which opened in 1958, …: history aside
         subject = self.text[max(s, clause if clause > s else s):first.span[0] if first.span[0] >= clause else t.span[0]]
         subject = _RELATIVE.sub("", subject)
@@ -833,6 +841,7 @@ class _Reader:
         if invited:  # Museum members are invited to a preview
             subject = invited.group("what")
         subject = _TAKES_PLACE.split(subject)[0]  # A public reception will take place the following evening
+        subject = _ANNOUNCED_THAT.sub("", subject)  # ODOT announced today that State Route 43 will be closed
         after_dateline = re.match(r"\s*(?:--|—|–)\s*(?P<what>[^.;]{6,120})", self.text[t.span[1]:e])
         if re.fullmatch(r"\s*[A-Z][A-Z .'-]{2,30},?\s*", subject) and after_dateline:
             # SEATTLE, March 18, 2025 -- Northwind Systems today announced …: the news after the dateline

@@ -33,6 +33,25 @@ def runs_through(drafts: list[Draft], text: str) -> list[Draft]:
     return out
 
 
+def closed_until_reopening(drafts: list[Draft], text: str) -> list[Draft]:
+    """State Route 43 will be closed beginning at 7 p.m. Monday, Aug. 8 … The road is expected to
+    reopen by 6 a.m. Friday, Sept. 2: the closure runs until the reopening (which stays an entry)."""
+    for prev, d in zip(drafts, drafts[1:], strict=False):
+        if (prev.kind == "start" and prev.end is None and d.sentence[0] >= prev.sentence[0]
+                and d.sentence[0] - prev.sentence[1] <= 300 and "\n" not in text[prev.sentence[1]:d.sentence[0]]
+                and day_of(d.start) > day_of(prev.start)
+                and _CLOSURE.search(text[prev.sentence[0]:prev.sentence[1]])
+                and _REOPENING.search(text[d.sentence[0]:d.span[0]] + d.title)):
+            prev.end, prev.kind = (d.end or d.start) if not prev.all_day else day_of(d.end or d.start), "period"
+            if not prev.all_day and not isinstance(prev.end, dt.datetime):
+                prev.end = dt.datetime.combine(prev.end, dt.time(23, 59), prev.start.tzinfo)
+    return drafts
+
+
+_CLOSURE = re.compile(r"\b(?:closed|closure|shut\s+down|suspended|detour)\b|封闭|封路|停运|停航|暂停|关闭|闭馆", re.I)
+_REOPENING = re.compile(r"\breopen|\bresume|恢复|重新开放|解封", re.I)
+
+
 def continue_until(drafts: list[Draft], text: str) -> list[Draft]:
     """灯会持续至正月十八 / the show runs until May 5: the end of the happening just named."""
     out: list[Draft] = []

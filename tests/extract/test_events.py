@@ -630,3 +630,18 @@ def test_counted_from_each_persons_day_and_a_credit_line_are_no_entries():
             "本通告自发布之日起施行。\n")
     events = extract_document(text, published=dt.date(2024, 12, 18), tz=TZ).events
     assert [(e.title, e.start, e.kind) for e in events] == [("本通告施行", dt.date(2024, 12, 18), "start")]
+
+
+def test_a_road_closed_until_it_reopens_and_a_holiday_as_landmark():
+    """"ODOT announced today that State Route 43 will be closed … beginning at 7 p.m. Monday, Aug. 8 …
+    The road is expected to reopen by 6 a.m. Friday, Sept. 2, ahead of the Labor Day holiday weekend":
+    one closure until the reopening (titled by what is closed), and Labor Day is only a landmark."""
+    text = ("AKRON, Ohio — The Ohio Department of Transportation (ODOT) announced today that State Route 43 will be "
+            "closed to all traffic beginning at 7 p.m. Monday, Aug. 8, so crews can replace the bridge. The road is "
+            "expected to reopen by 6 a.m. Friday, Sept. 2, ahead of the Labor Day holiday weekend.\n")
+    ny = ZoneInfo("America/New_York")
+    events = extract_document(text, published=dt.date(2022, 8, 3), tz=ny).events
+    closure = events[0]
+    assert closure.title.startswith("State Route 43") and (closure.start, closure.end) == (
+        dt.datetime(2022, 8, 8, 19, 0, tzinfo=ny), dt.datetime(2022, 9, 2, 6, 0, tzinfo=ny))
+    assert not any(day(e.start) == dt.date(2022, 9, 5) for e in events), events
