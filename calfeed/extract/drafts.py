@@ -57,6 +57,9 @@ def clause_tail(text: str) -> str:
     return text[cut + 1:] if cut >= 0 else text
 
 
+_HOLY_DAY = r"Good|Palm|Easter|Holy|Ash|Maundy|Black|Cyber|Super\s+Bowl|Selection|Election"
+
+
 def clean_title(raw: str, date_words: list[str]) -> str:
     title = BYLINE.sub("", raw)
     title = re.sub(r"^\s*(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*", "", title)
@@ -68,6 +71,10 @@ def clean_title(raw: str, date_words: list[str]) -> str:
                     title = title[:at] + title[at + 1:]
                     at = title.find(lead + w)
         title = title.replace(w + "度", "") if w.endswith("年") else title  # 2025年度医保: the label goes too
+        if w and w[:1].isupper() and (named := re.search(rf"\b(?:{_HOLY_DAY})\s+" + re.escape(w), title)):
+            day_name = re.match(r"[A-Z][a-z]+", w)  # Good Friday, April 3, noon service: the day's name stays
+            title = title.replace(named.group(), named.group()[:named.group().index(w)] + (day_name.group() if day_name else ""))
+            continue
         title = title.replace(w, "")
     title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
     title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]|[（(]\s*[）)]", "", title)

@@ -80,7 +80,8 @@ def _is_headline(para: str) -> bool:
 
 
 # 丰乐融媒记者 马振华 通讯员 王秀芝 / 文/图 记者 张三: who wrote it, not what it is about
-CREDIT_LINE = re.compile(r"[□■◎]?\s*(?:[^\s，。]{0,8}(?:记者|通讯员|实习生|摄影|编辑|文/图|文|图)[\s:：]*[\u4e00-\u9fff·]{2,4}\s*){1,4}")
+CREDIT_LINE = re.compile(r"[□■◎]?\s*(?:[^\s，。]{0,8}(?:记者|通讯员|实习生|摄影|编辑|文/图|[文图][:：/])[\s:：]*"
+                         r"[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*){1,4}")
 
 
 _SIGNED = re.compile(r"\n\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,2}\s*月"

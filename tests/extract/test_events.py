@@ -645,3 +645,13 @@ def test_a_road_closed_until_it_reopens_and_a_holiday_as_landmark():
     assert closure.title.startswith("State Route 43") and (closure.start, closure.end) == (
         dt.datetime(2022, 8, 8, 19, 0, tzinfo=ny), dt.datetime(2022, 9, 2, 6, 0, tzinfo=ny))
     assert not any(day(e.start) == dt.date(2022, 9, 5) for e in events), events
+
+
+def test_holy_days_keep_their_names_and_credit_lines_with_several_names_are_no_titles():
+    """"Good Friday, April 3, noon service": the title keeps "Good Friday" (only the date goes);
+    东岭融媒记者 王静怡 刘子恒 通讯员 陈立 is a credit line, never a headline to title an entry."""
+    from calfeed.extract.drafts import clean_title
+    from calfeed.extract.text import CREDIT_LINE
+    assert clean_title("Good Friday, April 3, noon service", ["Friday, April 3"]) == "Good Friday, noon service"
+    assert CREDIT_LINE.fullmatch("东岭融媒记者 王静怡 刘子恒 通讯员 陈立")
+    assert not CREDIT_LINE.fullmatch("市图书馆新馆月底试开放")
