@@ -101,6 +101,7 @@ _LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[�
                         r"(?:周|星期)[一二三四五六日天]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 _WEEKLY_HEADING = re.compile(r"每周|周[一二三四五六日]至周[一二三四五六日]|(?:开放|门诊|接种|服务|营业|办公|办理|作息)时间|"
                              r"\b(?:weekly|regular|office|opening|clinic|library|branch)\s+(?:schedule|hours)\b|^hours\b", re.I)
+_HOLY_DAY_WORD = r"Good|Palm|Easter|Holy|Ash|Maundy|Black|Cyber"
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
                              r"(?!(?:they|it|he|she|we|you|this|these|those)\b)", re.I)
 _ANNOUNCED = re.compile(r"\s*(?:announced|said|reported|released|unveiled|launched)\b", re.I)
@@ -694,6 +695,8 @@ class _Reader:
             title_text = proclaimed["what"] or proclaimed["day"].capitalize()  # Proclaiming Friday, April 28, as Arbor Day
         elif ongoing is not None:
             title_text = clean_title(ongoing["what"], [x.text for x in self.in_sentence])
+        elif holy := self.holy_day_label(s, t):
+            title_text = holy  # Good Friday, April 3: Service of the Cross at noon
         elif heading is not None and not named:
             title_text = heading
             if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
@@ -989,6 +992,19 @@ class _Reader:
                 or CREDIT_LINE.fullmatch(line):
             return None
         return bare
+
+    def holy_day_label(self, s: int, t: Timex) -> str:
+        """"Palm Sunday, March 29: Procession with palms …": the day's own name and what it holds
+        (the weekday is inside the date, its qualifier before it); "" for any other line."""
+        line_start = self.text.rfind("\n", 0, t.span[0]) + 1
+        lead = self.text[max(line_start, s):t.span[0]].strip()
+        weekday = re.match(r"[A-Z][a-z]+day\b", t.text)
+        if not weekday or not re.fullmatch(_HOLY_DAY_WORD, lead):
+            return ""
+        what = re.match(r"\s*:\s*(?P<what>[^.;\n]{3,60}?)(?:\s+at\s+[\d:.]+(?:\s*[ap]\.?m\.?)?|\s+at\s+noon)?(?=[.;\n]|$)",
+                        self.text[t.span[1]:])
+        name = f"{lead} {weekday.group()}"
+        return shorten(f"{name}: {what['what']}") if what else name
 
     def in_weekly_list(self, s: int) -> bool:
         """Whether the line at s is an item of a list headed by a weekly routine (每周接种安排,

@@ -655,3 +655,12 @@ def test_holy_days_keep_their_names_and_credit_lines_with_several_names_are_no_t
     assert clean_title("Good Friday, April 3, noon service", ["Friday, April 3"]) == "Good Friday, noon service"
     assert CREDIT_LINE.fullmatch("东岭融媒记者 王静怡 刘子恒 通讯员 陈立")
     assert not CREDIT_LINE.fullmatch("市图书馆新馆月底试开放")
+
+
+def test_holy_week_lines_are_titled_by_the_day_and_what_it_holds():
+    """Palm Sunday, March 29: Procession with palms …; Good Friday, April 3: Service of the Cross at noon."""
+    text = ("HOLY WEEK\n\nPalm Sunday, March 29: Procession with palms at 8:00 and 10:30 a.m. services.\n"
+            "Good Friday, April 3: Service of the Cross at noon; Tenebrae at 7 p.m.\n")
+    events = extract_document(text, published=dt.date(2026, 3, 22), tz=ZoneInfo("America/Chicago")).events
+    titles = [e.title for e in events]
+    assert "Palm Sunday: Procession with palms" in titles and "Good Friday: Service of the Cross" in titles, titles
