@@ -101,6 +101,7 @@ _LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[�
                         r"(?:周|星期)[一二三四五六日天]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 _WEEKLY_HEADING = re.compile(r"每周|周[一二三四五六日]至周[一二三四五六日]|(?:开放|门诊|接种|服务|营业|办公|办理|作息)时间|"
                              r"\b(?:weekly|regular|office|opening|clinic|library|branch)\s+(?:schedule|hours)\b|^hours\b", re.I)
+_MARKER_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*[。；;]?\s*")
 _HOLY_DAY_WORD = r"Good|Palm|Easter|Holy|Ash|Maundy|Black|Cyber"
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
                              r"(?!(?:they|it|he|she|we|you|this|these|those)\b)", re.I)
@@ -668,8 +669,13 @@ class _Reader:
         heading = None
         if trigger is None and not scheduled and day_of(t.start or t.end) >= self.today - dt.timedelta(days=30) \
                 and not t.text.endswith("期间") \
-                and len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 2 and not STATISTIC.search(sentence):
+                and (len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 2 or _MARKER_ONLY.fullmatch(sentence.replace(t.text, "")))\
+                and not STATISTIC.search(sentence):  # (（一）3月20日（星期四）8:00—18:00 under 一、停电时间及范围: an item)
             heading = self.section_heading(s)  # a statement with content under a short heading
+            if heading is None and _MARKER_ONLY.fullmatch(sentence.replace(t.text, "")):
+                heading = self.part_heading(s)  # （二）3月21日7:30—12:00, the second item under 一、停电时间及范围
+            if heading:
+                heading = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:时间|日期)(?:及|和|与)(?:范围|地点|安排|线路)$", "", heading)
             if heading and (day_of(t.end or t.start) - day_of(t.start or t.end)).days >= 27 and not TIME_LABEL.search(heading):
                 heading = None  # a long span under any heading but 活动时间 is background, not the entry
         runs_on = re.search(r"(?:持续|延续|一直|开放)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
@@ -993,6 +999,20 @@ class _Reader:
             return None
         return bare
 
+    def part_heading(self, s: int) -> str | None:
+        """The numbered part (一、停电时间及范围) a dated list item belongs to, up past the item's siblings."""
+        pos = self.text.rfind("\n", 0, s) + 1
+        for _ in range(40):
+            if pos <= 0:
+                return None
+            start = self.text.rfind("\n", 0, pos - 1) + 1
+            line = self.text[start:pos - 1].strip()
+            pos = start
+            part = re.match(r"[一二三四五六七八九十]{1,3}[、.．]\s*(?P<name>[^，。：:\d]{2,20})$", line)
+            if part:
+                return part["name"]
+        return None
+
     def holy_day_label(self, s: int, t: Timex) -> str:
         """"Palm Sunday, March 29: Procession with palms …": the day's own name and what it holds
         (the weekday is inside the date, its qualifier before it); "" for any other line."""
@@ -1041,6 +1061,8 @@ class _Reader:
         para_start = self.text.rfind("\n", 0, s) + 1
         head = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*(?P<topic>[^：:，。\n]{2,10})[：:]"
                         r"|\s*[（(][一二三四五六七八九十\d]{1,3}[）)]\s*(?P<topic2>[^：:，。\n]{2,20})[。：:]", self.text[para_start:s + 20])
+        if head and re.search(r"\d\s*[月日号时点:：]|\d$", head.group("topic") or head.group("topic2") or ""):
+            return ""  # （一）3月20日（星期四）8:00: the colon was the clock's
         if head and head.group("topic") and TIME_LABEL.search(head.group("topic")):
             return re.sub(r"(?:时间|日期|时段)$", "", head.group("topic"))  # 停电时间：…停电 → 停电
         if head and head.group("topic2"):

@@ -664,3 +664,14 @@ def test_holy_week_lines_are_titled_by_the_day_and_what_it_holds():
     events = extract_document(text, published=dt.date(2026, 3, 22), tz=ZoneInfo("America/Chicago")).events
     titles = [e.title for e in events]
     assert "Palm Sunday: Procession with palms" in titles and "Good Friday: Service of the Cross" in titles, titles
+
+
+def test_dated_items_under_a_numbered_part_take_its_name():
+    """一、停电时间及范围 / （一）3月20日（星期四）8:00—18:00 / 停电线路：… / （二）3月21日…: each dated
+    item is an outage, named by its part (the clock's colon is no topic)."""
+    text = ("关于2025年3月下旬计划停电的公告\n\n一、停电时间及范围\n\n（一）3月20日（星期四）8:00—18:00\n\n"
+            "停电线路：10千伏城关Ⅱ回线解放路支线\n\n停电范围：城关镇解放路沿街商铺。\n\n"
+            "（二）3月21日（星期五）7:30—12:00\n\n停电线路：10千伏开发区线15号杆后段\n")
+    events = extract_document(text, published=dt.date(2025, 3, 18), tz=TZ).events
+    assert [(e.title, e.start) for e in events] == [("停电", dt.datetime(2025, 3, 20, 8, 0, tzinfo=TZ)),
+                                                    ("停电", dt.datetime(2025, 3, 21, 7, 30, tzinfo=TZ))]
