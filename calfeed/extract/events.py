@@ -489,6 +489,10 @@ class _Reader:
         return after or dates
 
     def read_timex(self, s: int, e: int, t: Timex, limit: int, durations: list[Timex]) -> Draft | None:
+        if (re.match(r"after\s", t.text, re.I) and t.start is not None and t.end is None and not isinstance(t.start, dt.datetime)
+                and re.search(r"\b(?:not|no\s+longer|cannot|can't|won't)\b", self.text[s:t.span[0]], re.I)):
+            last = t.start - dt.timedelta(days=1)  # requests will not be accepted after Dec. 6: Dec. 6 is the last day
+            t = replace(t, start=last, end=last, mod="deadline")
         if "holiday" in t.rule and re.search(r"\b(?:ahead\s+of|in\s+time\s+for|before|after)\s+(?:the\s+)?$",
                                             self.text[max(s, t.span[0] - 16):t.span[0]], re.I):
             return None  # reopen by Friday, Sept. 2, ahead of the Labor Day weekend: the holiday is a landmark

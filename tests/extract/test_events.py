@@ -675,3 +675,10 @@ def test_dated_items_under_a_numbered_part_take_its_name():
     events = extract_document(text, published=dt.date(2025, 3, 18), tz=TZ).events
     assert [(e.title, e.start) for e in events] == [("停电", dt.datetime(2025, 3, 20, 8, 0, tzinfo=TZ)),
                                                     ("停电", dt.datetime(2025, 3, 21, 7, 30, tzinfo=TZ))]
+
+
+def test_not_after_a_day_makes_that_day_the_last():
+    """"requests will not be accepted after Dec. 6": a deadline on Dec. 6, not a start on Dec. 7."""
+    events = extract_document("Interlibrary loan requests will not be accepted after Dec. 6.\n",
+                              published=dt.date(2023, 12, 1), tz=ZoneInfo("America/Chicago")).events
+    assert [(e.kind, e.start) for e in events] == [("deadline", dt.date(2023, 12, 6))]
