@@ -1003,6 +1003,20 @@ class _Reader:
             return None
         return bare
 
+    def clause_subject_before(self, s: int, t: Timex, raw: str) -> str:
+        """The subject of the clause before a clause that opens with 在 (its own subject left out)."""
+        at = self.text.find(raw.strip(), s)
+        if at <= s or self.text[at - 1] not in "，,":
+            return ""
+        prev = clause_tail(self.text[s:at - 1])
+        head = re.split(r"因|由于|于|在|将|已|正|目前|经|从|到|一行", prev, maxsplit=1)[0].strip()
+        prev_start = at - 1 - len(prev)
+        dated = any(prev_start <= x.span[0] < prev_start + len(head) for x in self.in_sentence)
+        if 3 <= len(head) <= 30 and not dated and not TRIGGER.search(head) and HAN.search(head) \
+                and not _REPORTING.search(head) and not re.match(r"据|记者|为|对|按|根据|随着", head):
+            return head
+        return ""
+
     def part_heading(self, s: int) -> str | None:
         """The numbered part (一、停电时间及范围) a dated list item belongs to, up past the item's siblings."""
         pos = self.text.rfind("\n", 0, s) + 1
@@ -1174,6 +1188,8 @@ class _Reader:
         if re.match(r"\s*(?:将|拟)?在", raw) and len(topic := self.topic_of(s)) >= 4 and not TIME_LABEL.search(topic) \
                 and not re.search(r"\d\s*[月日号时点:：]|\d$", topic):
             return topic  # （一）“元宵送岗”招聘会。2月24日上午9:00，在市人力资源市场举办: the item names it
+        if re.match(r"\s*(?:将|拟)?在", raw) and trigger is not None and (who := self.clause_subject_before(s, t, raw)):
+            return shorten(who + trigger.group())  # …周德林同志因病医治无效，在市第一人民医院逝世: 周德林同志逝世
         verb = title if _HOLIDAY_VERB.fullmatch(title) else "" if title else _HOLIDAY_VERB.search(raw)
         verb = verb.group() if isinstance(verb, re.Match) else verb
         if verb and (named_for_holiday := self.holiday_title(s, t, verb)):

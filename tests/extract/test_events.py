@@ -682,3 +682,10 @@ def test_not_after_a_day_makes_that_day_the_last():
     events = extract_document("Interlibrary loan requests will not be accepted after Dec. 6.\n",
                               published=dt.date(2023, 12, 1), tz=ZoneInfo("America/Chicago")).events
     assert [(e.kind, e.start) for e in events] == [("deadline", dt.date(2023, 12, 6))]
+
+
+def test_a_clause_opening_with_zai_borrows_the_subject_before_it():
+    """11月6日凌晨，…周德林同志因病医治无效，在市第一人民医院逝世: the one who died, not the hospital."""
+    text = "11月6日凌晨，我市全国劳动模范、高级技师周德林同志因病医治无效，在市第一人民医院逝世，享年86岁。\n"
+    events = extract_document(text, published=dt.date(2022, 11, 10), tz=TZ).events
+    assert [e.title for e in events] == ["我市全国劳动模范、高级技师周德林同志逝世"]
