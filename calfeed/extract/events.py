@@ -901,6 +901,8 @@ class _Reader:
         title = clean_title(re.sub(r"\s+(?:at|by|from|on)\s+[\d:. apm]+$", "", what.strip()), [])
         if dash and what == dash:  # — Northwind Systems today announced …
             title = shorten(re.sub(r"\s+(?:today|tonight|this\s+(?:morning|afternoon|evening|week))\b", "", title))
+        if re.fullmatch(r"(?:[本下上这]?(?:周|星期)[一二三四五六日天]|[至到—\-、和及])+", title):
+            return ""  # 下周一至周五（3月3日至7日）: the days said twice, not a name
         return "" if title in ("时间", "日期", "时段", "期限") else title  # …，时间为: the name is the clause before
 
     def holiday_title(self, s: int, t: Timex, verb: str) -> str:

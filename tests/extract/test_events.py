@@ -689,3 +689,12 @@ def test_a_clause_opening_with_zai_borrows_the_subject_before_it():
     text = "11月6日凌晨，我市全国劳动模范、高级技师周德林同志因病医治无效，在市第一人民医院逝世，享年86岁。\n"
     events = extract_document(text, published=dt.date(2022, 11, 10), tz=TZ).events
     assert [e.title for e in events] == ["我市全国劳动模范、高级技师周德林同志逝世"]
+
+
+def test_weekdays_restated_before_their_dates_are_no_name():
+    """下周一至周五（3月3日至7日），全市各办税服务厅将设立汇算咨询专区: the days said twice are no label;
+    设立 is the happening, and the daily hours open and close the week."""
+    text = "下周一至周五（3月3日至7日），全市各办税服务厅将设立汇算咨询专区，每天8时30分至17时安排专人辅导。\n"
+    events = extract_document(text, published=dt.date(2025, 2, 26), tz=TZ).events
+    assert [(e.title, e.start, e.end) for e in events] == [
+        ("全市各办税服务厅设立汇算咨询专区", dt.datetime(2025, 3, 3, 8, 30, tzinfo=TZ), dt.datetime(2025, 3, 7, 17, 0, tzinfo=TZ))]
