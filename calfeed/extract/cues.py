@@ -88,6 +88,7 @@ NAMED_TIME = re.compile(r"(?P<what>[\u4e00-\u9fff“”（）()]{2,16}?)(?:时�
                         r"|^\s*[*•·▪‣-]\s*(?P<what_item>[A-Z][^,:\n]{2,50}),\s*$"  # - Tomato Fest, Saturday, Aug. 17: …
                         r"|^\s*(?P<what_line>[\"“A-Z][^\n]{2,60}?)\s+(?:-{1,2}|[—–])\s*$")  # "The Music Man" - September 22 …
 STANDING_RULE = re.compile(r"\b(?:every|each|(?:first|second|third|fourth|last)(?:\s+and\s+(?:first|second|third|fourth|last))?)\s+$|每(?:个|逢)?\s*$", re.I)
+HOLY_DAY = r"Good|Palm|Easter|Holy|Ash|Maundy|Black|Cyber"  # the word before a weekday that names the day
 COMPLETION = re.compile(r"完工|完成|建成|竣工|交付|投用|投入使用|收官")  # work that is due by a date
 ENDING = re.compile(r"结束|落幕|闭幕|落下帷幕|建成|完成|竣工|ended|closed|finished", re.I)
 FORWARD_LEAD = re.compile(r"(?:为期|持续|共计|会期|展期|公示|展出|试运行|征求意见|\bfor|\b(?:take|takes|last|lasts))\s*"

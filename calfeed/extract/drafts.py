@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from calfeed.extract.cues import HAN, LEAD_WORDS, STOP_BIGRAMS, TITLE_NOISE
+from calfeed.extract.cues import HAN, HOLY_DAY, LEAD_WORDS, STOP_BIGRAMS, TITLE_NOISE
 from calfeed.extract.text import BYLINE, Prepared
 from calfeed.extract.types import Event, Timex
 
@@ -57,7 +57,7 @@ def clause_tail(text: str) -> str:
     return text[cut + 1:] if cut >= 0 else text
 
 
-_HOLY_DAY = r"Good|Palm|Easter|Holy|Ash|Maundy|Black|Cyber|Super\s+Bowl|Selection|Election"
+_NAMED_WEEKDAY = rf"{HOLY_DAY}|Super\s+Bowl|Selection|Election"  # Good Friday, Election Tuesday
 
 
 def clean_title(raw: str, date_words: list[str]) -> str:
@@ -71,7 +71,7 @@ def clean_title(raw: str, date_words: list[str]) -> str:
                     title = title[:at] + title[at + 1:]
                     at = title.find(lead + w)
         title = title.replace(w + "度", "") if w.endswith("年") else title  # 2025年度医保: the label goes too
-        if w and w[:1].isupper() and (named := re.search(rf"\b(?:{_HOLY_DAY})\s+" + re.escape(w), title)):
+        if w and w[:1].isupper() and (named := re.search(rf"\b(?:{_NAMED_WEEKDAY})\s+" + re.escape(w), title)):
             day_name = re.match(r"[A-Z][a-z]+", w)  # Good Friday, April 3, noon service: the day's name stays
             title = title.replace(named.group(), named.group()[:named.group().index(w)] + (day_name.group() if day_name else ""))
             continue

@@ -9,6 +9,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
@@ -23,6 +24,7 @@ from calfeed.extract.cues import (
     ENUMERATION,
     FORWARD_LEAD,
     HAN,
+    HOLY_DAY,
     IMMEDIATELY,
     META_SENTENCE,
     NAMED_AFTER,
@@ -101,8 +103,8 @@ _LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[�
                         r"(?:周|星期)[一二三四五六日天]|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b")
 _WEEKLY_HEADING = re.compile(r"每周|周[一二三四五六日]至周[一二三四五六日]|(?:开放|门诊|接种|服务|营业|办公|办理|作息)时间|"
                              r"\b(?:weekly|regular|office|opening|clinic|library|branch)\s+(?:schedule|hours)\b|^hours\b", re.I)
+_DAILY_HOURS = re.compile(r"BYHOUR=(\d+);BYMINUTE=(\d+)(?:;UNTIL-TIME=(\d\d)(\d\d))?")  # a daily set's from (and until)
 _MARKER_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*[。；;]?\s*")
-_HOLY_DAY_WORD = r"Good|Palm|Easter|Holy|Ash|Maundy|Black|Cyber"
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
                              r"(?!(?:they|it|he|she|we|you|this|these|those)\b)", re.I)
 _ANNOUNCED = re.compile(r"\s*(?:announced|said|reported|released|unveiled|launched)\b", re.I)
@@ -335,7 +337,7 @@ class _Reader:
         out = []
         for t in dates:
             nxt = next((x for x in timexes if x.type == "set" and 0 <= x.span[0] - t.span[1] <= 1), None)
-            hour = re.search(r"BYHOUR=(\d+);BYMINUTE=(\d+)", nxt.rrule or "") if nxt else None
+            hour = _DAILY_HOURS.search(nxt.rrule or "") if nxt else None
             if hour and t.start is not None and not isinstance(t.start, dt.datetime):
                 tz = self.ref.tzinfo
                 start = dt.datetime.combine(t.start, dt.time(int(hour[1]), int(hour[2])), tz)
@@ -350,7 +352,7 @@ class _Reader:
             if not d.all_day or d.end is None or day_of(d.end) <= day_of(d.start):
                 continue
             hours = next((x for x in timexes if x.type == "set" and x.span[0] > d.span[1]), None)
-            m = re.search(r"BYHOUR=(\d+);BYMINUTE=(\d+)(?:;UNTIL-TIME=(\d\d)(\d\d))?", hours.rrule or "") if hours else None
+            m = _DAILY_HOURS.search(hours.rrule or "") if hours else None
             if m is None or any(d.span[1] <= x.span[0] < hours.span[0] and x.start is not None and x.grain != "year"
                                 and not day_of(d.start) <= day_of(x.start) <= day_of(d.end) for x in dates):
                 continue
@@ -671,12 +673,13 @@ class _Reader:
         scheduled = (trigger is None and isinstance(t.start, dt.datetime) and not CLOCK_ONLY.fullmatch(t.rule)
                      and re.match(r"[，,]?[^，。；;]{0,20}?将(?:在|于|会)", window) is not None)  # 当晚8点，300架无人机将在…上空组成图案
         heading = None
+        rest = sentence.replace(t.text, "")
+        marker_only = _MARKER_ONLY.fullmatch(rest)  # （一）3月20日（星期四）8:00—18:00 under 一、停电时间及范围: an item
         if trigger is None and not scheduled and day_of(t.start or t.end) >= self.today - dt.timedelta(days=30) \
-                and not t.text.endswith("期间") \
-                and (len(re.sub(r"\W", "", sentence.replace(t.text, ""))) >= 2 or _MARKER_ONLY.fullmatch(sentence.replace(t.text, "")))\
-                and not STATISTIC.search(sentence):  # (（一）3月20日（星期四）8:00—18:00 under 一、停电时间及范围: an item)
+                and not t.text.endswith("期间") and (len(re.sub(r"\W", "", rest)) >= 2 or marker_only) \
+                and not STATISTIC.search(sentence):
             heading = self.section_heading(s)  # a statement with content under a short heading
-            if heading is None and _MARKER_ONLY.fullmatch(sentence.replace(t.text, "")):
+            if heading is None and marker_only:
                 heading = self.part_heading(s)  # （二）3月21日7:30—12:00, the second item under 一、停电时间及范围
             if heading:
                 heading = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:时间|日期)(?:及|和|与)(?:范围|地点|安排|线路)$", "", heading)
@@ -1019,15 +1022,19 @@ class _Reader:
             return head
         return ""
 
+    def lines_above(self, s: int, most: int) -> Iterator[str]:
+        """The lines above the line at s, nearest first (stripped, blank ones included), at most `most`."""
+        pos = self.text.rfind("\n", 0, s) + 1
+        for _ in range(most):
+            if pos <= 0:
+                return
+            start = self.text.rfind("\n", 0, pos - 1) + 1
+            yield self.text[start:pos - 1].strip()
+            pos = start
+
     def part_heading(self, s: int) -> str | None:
         """The numbered part (一、停电时间及范围) a dated list item belongs to, up past the item's siblings."""
-        pos = self.text.rfind("\n", 0, s) + 1
-        for _ in range(40):
-            if pos <= 0:
-                return None
-            start = self.text.rfind("\n", 0, pos - 1) + 1
-            line = self.text[start:pos - 1].strip()
-            pos = start
+        for line in self.lines_above(s, 40):
             part = re.match(r"[一二三四五六七八九十]{1,3}[、.．]\s*(?P<name>[^，。：:\d]{2,20})$", line)
             if part:
                 return part["name"]
@@ -1039,7 +1046,7 @@ class _Reader:
         line_start = self.text.rfind("\n", 0, t.span[0]) + 1
         lead = self.text[max(line_start, s):t.span[0]].strip()
         weekday = re.match(r"[A-Z][a-z]+day\b", t.text)
-        if not weekday or not re.fullmatch(_HOLY_DAY_WORD, lead):
+        if not weekday or not re.fullmatch(HOLY_DAY, lead):
             return ""
         what = re.match(r"\s*:\s*(?P<what>[^.;\n]{3,60}?)(?:\s+at\s+[\d:.]+(?:\s*[ap]\.?m\.?)?|\s+at\s+noon)?(?=[.;\n]|$)",
                         self.text[t.span[1]:])
@@ -1049,14 +1056,7 @@ class _Reader:
     def in_weekly_list(self, s: int) -> bool:
         """Whether the line at s is an item of a list headed by a weekly routine (每周接种安排,
         开放时间, Weekly schedule, Hours)."""
-        line_start = self.text.rfind("\n", 0, s) + 1
-        pos = line_start
-        for _ in range(12):  # up past the list's other items to its heading
-            if pos <= 0:
-                return False
-            prev_start = self.text.rfind("\n", 0, pos - 1) + 1
-            line = self.text[prev_start:pos - 1].strip()
-            pos = prev_start
+        for line in self.lines_above(s, 12):  # up past the list's other items to its heading
             if line and len(line) <= 40 and _WEEKLY_HEADING.search(line) and not re.search(r"\d\s*[月日]", line):
                 return True
             if line and not _LIST_ITEM.match(line):
@@ -1187,8 +1187,7 @@ class _Reader:
                 own = window[nxt:clause_end_at(window, nxt)]
             raw = before + own
         title = clean_title(raw, [x.text for x in self.in_sentence] + [t.text])
-        if re.match(r"\s*(?:将|拟)?在", raw) and len(topic := self.topic_of(s)) >= 4 and not TIME_LABEL.search(topic) \
-                and not re.search(r"\d\s*[月日号时点:：]|\d$", topic):
+        if re.match(r"\s*(?:将|拟)?在", raw) and len(topic := self.topic_of(s)) >= 4 and not TIME_LABEL.search(topic):
             return topic  # （一）“元宵送岗”招聘会。2月24日上午9:00，在市人力资源市场举办: the item names it
         if re.match(r"\s*(?:将|拟)?在", raw) and trigger is not None and (who := self.clause_subject_before(s, t, raw)):
             return shorten(who + trigger.group())  # …周德林同志因病医治无效，在市第一人民医院逝世: 周德林同志逝世

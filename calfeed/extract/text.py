@@ -75,7 +75,7 @@ def _is_headline(para: str) -> bool:
     p = para.strip()
     western = not HAN.search(p) and len(p) <= 100 and "\n" not in p and (p.isupper() or _title_case(p))
     return (0 < len(p) and (len(p) <= 40 or western) and p[-1] not in TERMINAL and p[-1] not in ",，:："
-            and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p) and not _SIGNED.search(p)
+            and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p)
             and not CREDIT_LINE.fullmatch(p))
 
 
@@ -84,8 +84,8 @@ CREDIT_LINE = re.compile(r"[□■◎]?\s*(?:[^\s，。]{0,8}(?:记者|通讯员
                          r"[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*){1,4}")
 
 
-_SIGNED = re.compile(r"\n\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,2}\s*月"
-                     r"\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日\s*$")  # 国务院办公厅 / 2023年10月23日: a signature
+_SIGNATURE_DATE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,2}\s*月"
+                             r"\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日")  # 国务院办公厅 / 2023年10月23日: a signature
 
 
 def unwrap(text: str) -> tuple[str, list[int], list[int]]:
@@ -221,7 +221,7 @@ def prepare(text: str) -> Prepared:
         out_len += len(para)
         stripped = para.strip()
         following = text[sep_end:bounds[i + 1][1]].strip() if i + 1 < len(bounds) else ""
-        signed = _SIGNED.search("\n" + following) and len(following) <= 20  # 国务院办公厅 / 2023年10月23日
+        signed = _SIGNATURE_DATE.fullmatch(following) and len(following) <= 20  # 国务院办公厅 / 2023年10月23日
         if (_is_headline(stripped) and len(prev_para) != 0 or (_is_headline(stripped) and i == 0)) and not signed:
             headlines.append((start_out, out_len))
         prev_para = stripped or prev_para
