@@ -86,6 +86,10 @@ _RELATIVE = re.compile(r",\s*(?:which|who|originally|previously|initially|former
 _APPLY_LEAD = re.compile(r"(?:报名|申请|征集|预约|投稿|招募|征稿|申报|登记|提交|缴费)(?:工作|时间|日期)?\s*$")
 _DURING = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,4}?)(?<!放假)(?<!假期)期间")
 _DURING_MEASURE = re.compile(r"交通管制|封闭|限行|禁行|绕行|停运|改道|接驳|停止通行")
+_ITEM_LABEL = re.compile(r"[ \t]*[*•·▪‣-][ \t]*(?P<label>[A-Z][\w'’&.-]*(?:[ \t]+[\w'’&.-]+){0,5}):[ \t]+(?=\S)")  # - Bark in the Park: …
+_NOT_A_LABEL = re.compile(r"(?:please\s+)?(?:note|notes|reminders?|update|updated|important|attention|also|plus|bonus|new|details|"
+                          r"info|more\s+info|contact|cost|costs?|price|fees?|location|where|when|time|dates?|tip|photo|"
+                          r"editor'?s\s+note|q|a|question|answer|summary|background|why|what|who|how)", re.I)
 _QUOTED = re.compile(r"[\"“](?P<name>[^\"“”]{1,80}?)[,.]?[\"”]")  # a quoted name
 _WEATHER_TALK = re.compile(  # a sentence whose subject is the weather itself
     r"\W*(?:(?:the|a|an|very|heavy|light|scattered|another|fast-moving|slow-moving|arctic|cold|warm|dry|wet|hazardous|"
@@ -498,6 +502,10 @@ class _Reader:
         if "holiday" in t.rule and re.search(r"\b(?:ahead\s+of|in\s+time\s+for|before|after)\s+(?:the\s+)?$",
                                             self.text[max(s, t.span[0] - 16):t.span[0]], re.I):
             return None  # reopen by Friday, Sept. 2, ahead of the Labor Day weekend: the holiday is a landmark
+        if "holiday" in t.rule and t.start is not None and any(
+                o.span[0] > t.span[1] and o.start is not None and "holiday" not in o.rule and day_of(o.start) == day_of(t.start)
+                for o in self.in_sentence):
+            return None  # Memorial Day: a salute … on Monday, May 29: the dated mention is the entry
         since_act = re.match(r"[自从]?(?P<act>[\u4e00-\u9fff]{1,6}?)之日起", t.text)
         if since_act and not re.fullmatch(r"发布|公布|印发|施行|实施|开通|通车|开业|开放|即日", since_act["act"]):
             return None  # 自出生之日起享受待遇, 自缴费之日起: counted from each person's own day, a rule
@@ -886,11 +894,22 @@ class _Reader:
         if title.count(")") > title.count("("):
             title = title.replace(")", "")
         title = title.capitalize() if title.isupper() else title[:1].upper() + title[1:]
+        if label := self.item_label(s, t):
+            title = label  # - Memorial Day: A salute to veterans … on Monday, May 29: the item's name
         if re.fullmatch(r"(?:to\s+be\s+|will\s+be\s+)?(?:held|scheduled)", title, re.I) and (above := self.line_above(s)):
             # NOTICE OF 2025 ANNUAL MEETING OF SHAREHOLDERS / To Be Held Thursday, May 29: the notice's subject
             above = re.sub(r"^(?:notice\s+of\s+(?:the\s+)?|announcing\s+)", "", above, flags=re.I)
             title = above.title() if above.isupper() else above
         return shorten(title) if len(title) > 40 else title
+
+    def item_label(self, s: int, t: Timex) -> str:
+        """The short name a list item gives itself before a colon ("- Bark in the Park: Fans may
+        bring their dogs on Sunday, April 23."), when the date comes after it in the same sentence."""
+        line_start = self.text.rfind("\n", 0, t.span[0]) + 1
+        m = _ITEM_LABEL.match(self.text, line_start, t.span[0]) if line_start >= s else None
+        if m is None or re.search(r"\d", m["label"]) or _NOT_A_LABEL.fullmatch(m["label"]) or m["label"].isupper():
+            return ""
+        return m["label"]
 
     @staticmethod
     def named_title(named: re.Match) -> str:

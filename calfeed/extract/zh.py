@@ -1040,7 +1040,8 @@ class _Tagger:
             if f.rank >= 3:
                 typ = "datetime"
             return t[0], t[1], t[2], typ
-        if grain == "day" and (lo == hi or f.span is None):
+        aside = re.search(r"已(?:经)?(?:于|在)?$", self.norm[max(0, f.start - 3):f.start])  # 报名已于昨日截止: not the topic
+        if grain == "day" and (lo == hi or f.span is None) and not (aside and lo < self.today):
             self.anchor, self.anchor_end = lo, f.end
         if hi > self.today and (self.latest_ahead is None or hi > self.latest_ahead) and (hi - lo).days < 40:
             self.latest_ahead = hi
@@ -1124,6 +1125,9 @@ class _Tagger:
                 mod = "deadline"
                 if p in ("到", "在", "截至", "截止", "截止到", "截止至", "直到", "直至"):
                     s = prefix.start("p")
+                if grain == "season" and word != "为止":  # 暑期前: by the eve of the season, not its end
+                    first = start.date() if isinstance(start, dt.datetime) else start
+                    start, end = first - dt.timedelta(days=1), None
                 start, end, typ = _until(start, end, self.ref, self.tz)
             elif word in ("期间",):
                 e = suffix.end()

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from calfeed.errors import CalfeedError
+from calfeed.extract.drafts import day_of
 from calfeed.extract.events import extract_document
 
 DATA = Path(__file__).parent.parent / "data"
@@ -698,3 +699,24 @@ def test_weekdays_restated_before_their_dates_are_no_name():
     events = extract_document(text, published=dt.date(2025, 2, 26), tz=TZ).events
     assert [(e.title, e.start, e.end) for e in events] == [
         ("全市各办税服务厅设立汇算咨询专区", dt.datetime(2025, 3, 3, 8, 30, tzinfo=TZ), dt.datetime(2025, 3, 7, 17, 0, tzinfo=TZ))]
+
+
+def test_the_same_day_refers_to_the_happening_not_to_an_aside_already_past():
+    """报名已于昨日截止 is an aside; 当天 in the next sentence is the run's day (本周六), not yesterday."""
+    text = ("全民健身跑将于本周六（9日）上午8时30分在市体育中心鸣枪开跑。报名已于昨日截止，共有3000余名跑友报名参加。"
+            "活动期间，体育中心周边部分路段将于当天7时至11时实施临时交通管制。\n")
+    events = extract_document(text, published=dt.date(2022, 4, 8), tz=TZ).events
+    closure = next(e for e in events if "交通管制" in e.title)
+    assert (closure.start, closure.end) == (dt.datetime(2022, 4, 9, 7, 0, tzinfo=TZ), dt.datetime(2022, 4, 9, 11, 0, tzinfo=TZ))
+
+
+def test_a_list_item_is_named_by_its_label_and_its_holiday_is_not_a_second_entry():
+    """- Memorial Day: A salute … on Monday, May 29: one entry, called by the item's label; a fan
+    fest is a happening."""
+    text = ("Season-ticket holders can pick up their packages at the annual Fan Fest on Saturday, April 1.\n\n"
+            "- Bark in the Park: Fans may bring their dogs on Sunday, April 23.\n"
+            "- Memorial Day: A salute to veterans on Monday, May 29, with a 1:05 p.m. first pitch.\n")
+    events = extract_document(text, published=dt.date(2023, 3, 14), tz=ZoneInfo("America/New_York")).events
+    assert [(e.title, day_of(e.start)) for e in events][1:] == [("Bark in the Park", dt.date(2023, 4, 23)),
+                                                               ("Memorial Day", dt.date(2023, 5, 29))]
+    assert day_of(events[0].start) == dt.date(2023, 4, 1)
