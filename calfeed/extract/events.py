@@ -276,6 +276,10 @@ class _Reader:
             return []
         only = dates[0] if len(dates) == 1 else None
         whole_line = (s == 0 or self.text[s - 1] == "\n") and (e >= len(self.text) or self.text[e:e + 1] in ("\n", ""))
+        if only is not None and whole_line and len(sentence) <= 80 and only.start is not None and not TRIGGER.search(
+                re.sub(r"\b(?:Issue|Vol(?:ume)?|No)\.?\s*\d+", "", sentence)) and (
+                day_of(only.start) == day_of(only.end or only.start) == self.today or re.match(r"\s*(?:Dated|Date|Signed|Posted|Published|Updated)\s*:", sentence, re.I)):
+            return []  # Riverton Ledger-Dispatch | March 14, 2023; November 18, 2024 · Issue 47; Dated: October 8, 2025
         if only is not None and whole_line and "holiday" not in only.rule \
                 and not re.sub(r"\W", "", sentence.replace(only.text, "")) \
                 and only.start is not None and not isinstance(only.start, dt.datetime) \

@@ -720,3 +720,13 @@ def test_a_list_item_is_named_by_its_label_and_its_holiday_is_not_a_second_entry
     assert [(e.title, day_of(e.start)) for e in events][1:] == [("Bark in the Park", dt.date(2023, 4, 23)),
                                                                ("Memorial Day", dt.date(2023, 5, 29))]
     assert day_of(events[0].start) == dt.date(2023, 4, 1)
+
+
+def test_masthead_and_signature_lines_are_no_entries():
+    """A paper's name beside its own date, an issue line and a "Dated:" signature are the document's
+    dates, not happenings; the meeting in the body is."""
+    text = ("RIVERTON LEDGER\nBy Mike Delgado\nRiverton Ledger-Dispatch | March 14, 2023\n\n"
+            "March 14, 2023 · Issue 47\n\nThe annual meeting will be held on Tuesday, March 28, at 7 p.m.\n\n"
+            "Mark Ostrowski, Secretary\nDated: March 10, 2023\n")
+    events = extract_document(text, published=dt.date(2023, 3, 14), tz=ZoneInfo("America/New_York")).events
+    assert [day_of(e.start) for e in events] == [dt.date(2023, 3, 28)]
