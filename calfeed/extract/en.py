@@ -528,6 +528,8 @@ def _date_atoms(text: str, low: str, out: list[_A]) -> None:
             y = int(m.group("y")) if m.group("y") and m.end("y") <= e else None
             if d2 is None and m.group("y") and m.end("y") > e:
                 y = None
+            if y is not None and mon2 is not None and (mon2, d2) < (mon, d):
+                y -= 1  # Dec. 18 through April 6, 2026: the year is the last day's
             try:
                 period = _day_period(mon, d, mon2, d2)
                 period(2024)  # leap year: validates the day numbers
@@ -1402,7 +1404,8 @@ def _modifiers(text: str, atoms: list[_A]) -> None:
         if suf and a.b is None and a.mod is None:
             w = re.sub(r"\s+", " ", suf.group("on").lower())
             if w in ("onward", "onwards", "and onwards", "and onward", "and beyond", "or later", "and later") or (
-                    w == "on" and re.search(r"\bfrom\s+", text[max(0, a.s - 6):a.s + 5], _I)):
+                    w == "on" and re.search(r"\bfrom\s+", text[max(0, a.s - 6):a.s + 5], _I) and a.t2 is None
+                    and re.match(r"\s*(?:[.,;:!?)]|$)", text[suf.end():suf.end() + 3])):  # not "from 7 to 10 a.m. on race day"
                 a.mod, a.e = "start", suf.end()
             elif w == "at the latest":
                 a.mod, a.e = "deadline", suf.end()
@@ -1596,8 +1599,7 @@ def _to_dt(d: dt.date, hm: tuple[int, int], tz, ref_tz) -> dt.datetime:
     extra = 0
     if h >= 24:
         h, extra = h - 24, 1
-    value = dt.datetime.combine(d + dt.timedelta(days=extra), dt.time(h, mi), tzinfo=tz or ref_tz)
-    return value.astimezone(ref_tz) if tz is not None else value
+    return dt.datetime.combine(d + dt.timedelta(days=extra), dt.time(h, mi), tzinfo=tz or ref_tz)  # 11:59 p.m. PT stays in PT
 
 
 def _zone(name: str | None):

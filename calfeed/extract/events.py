@@ -73,6 +73,8 @@ from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
 
+_SCHEDULE_WORD = re.compile(r"\b(?:schedule|agenda|program(?:me)?|itinerary|timetable|lineup|order\s+of\s+events)\b|日程|议程|流程|安排|时间表", re.I)
+_HOLIDAY_KINDS = re.compile(r"(?:[、和及与]\s*[\u4e00-\u9fff]{1,5})*\s*等(?:重点|重要|传统|法定|主要)?(?:时段|时期|节日|节假日|假日|假期|节点)")
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
 _HOLIDAY_VERB = re.compile(r"放假调休|放假|调休|上班|上课|调休上班|调休上课|补课|补班|休息|为?调休工作日|为?调休上班日")
 _HOLIDAY_NAMES = re.compile(r"(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?)(?:、(?:元旦|春节|清明节?|劳动节|五一|端午节?|中秋节?|国庆节?))*")
@@ -276,7 +278,8 @@ class _Reader:
             return []
         only = dates[0] if len(dates) == 1 else None
         whole_line = (s == 0 or self.text[s - 1] == "\n") and (e >= len(self.text) or self.text[e:e + 1] in ("\n", ""))
-        if only is not None and whole_line and len(sentence) <= 80 and only.start is not None and not TRIGGER.search(
+        if only is not None and whole_line and len(sentence) <= 80 and only.start is not None \
+                and not isinstance(only.start, dt.datetime) and not TRIGGER.search(
                 re.sub(r"\b(?:Issue|Vol(?:ume)?|No)\.?\s*\d+", "", sentence)) and (
                 day_of(only.start) == day_of(only.end or only.start) == self.today or re.match(r"\s*(?:Dated|Date|Signed|Posted|Published|Updated)\s*:", sentence, re.I)):
             return []  # Riverton Ledger-Dispatch | March 14, 2023; November 18, 2024 · Issue 47; Dated: October 8, 2025
@@ -292,6 +295,13 @@ class _Reader:
             heading = self.section_heading(s)
             if heading is None or DATELINE.search(sentence) or not TIME_LABEL.search(heading):
                 return []  # a signature date under an office's name, a file name, a masthead
+        elif (only is not None and whole_line and only.start is not None and len(sentence) <= 80
+              and day_of(only.start) == day_of(only.end or only.start)
+              and re.fullmatch(r"\s*[(（]?\s*[)）]?\s*", self.text[only.span[1]:e])
+              and re.search(r"[(（:：]\s*$", self.text[s:only.span[0]])
+              and _SCHEDULE_WORD.search(self.text[s:only.span[0]])):
+            self.day_heading = day_of(only.start)  # SCHEDULE FOR RACE DAY (Saturday, April 23): the day of the lines below
+            return []
         elif (whole_line and len(days := [t for t in dates if not time_only(t, self.today)]) == 1
               and days[0].start is not None and not HAN.search(sentence) and not DATELINE.search(sentence)
               and not re.search(r"[A-Za-z]", re.sub(r"\b[ap]\.?m\b", "", _without(sentence, [t.text for t in dates])))):
@@ -510,6 +520,8 @@ class _Reader:
                 o.span[0] > t.span[1] and o.start is not None and "holiday" not in o.rule and day_of(o.start) == day_of(t.start)
                 for o in self.in_sentence):
             return None  # Memorial Day: a salute … on Monday, May 29: the dated mention is the entry
+        if "holiday" in t.rule and _HOLIDAY_KINDS.match(self.text, t.span[1], e):
+            return None  # 针对元旦、春节、元宵、清明等重点时段实施…: a kind of time, not dates
         since_act = re.match(r"[自从]?(?P<act>[\u4e00-\u9fff]{1,6}?)之日起", t.text)
         if since_act and not re.fullmatch(r"发布|公布|印发|施行|实施|开通|通车|开业|开放|即日", since_act["act"]):
             return None  # 自出生之日起享受待遇, 自缴费之日起: counted from each person's own day, a rule
@@ -662,9 +674,12 @@ class _Reader:
                 trigger = None  # 元旦、春节…放假调休日期的具体安排: the verb names a kind of day
             if trigger is not None:
                 window, trigger_at = rest, limit + trigger.start()
-        named = (NAMED_TIME.search(before) or NAMED_TIME.search(self.text[s:t.span[0]])
-                 or (NAMED_AFTER.match(self.text[t.span[1]:clause_end])
-                     if (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27 else None))  # 布展时间为…, Senior prom: …, …为防火期
+        named_after = NAMED_AFTER.match(self.text[t.span[1]:clause_end])  # …为防火期, Monday, December 9 — Reading day
+        if named_after and (day_of(t.end or t.start) - day_of(t.start or t.end)).days >= 27 \
+                and not (t.type == "range" and named_after.group().lstrip("）) ").startswith("为")
+                         and re.search(r"[期段]$", named_after["what"] or "")):
+            named_after = None  # a long span is named only as a period (2020年2月1日至5月31日为森林草原高火险期)
+        named = NAMED_TIME.search(before) or NAMED_TIME.search(self.text[s:t.span[0]]) or named_after  # 布展时间为…, Senior prom: …
         if named is not None and named.groupdict().get("what_line") and t.grain not in ("day", "hour", "minute"):
             named = None  # Office of the Registrar — Fall 2024 Academic Calendar: a heading, not a run of days
         if STANDING_RULE.search(before):

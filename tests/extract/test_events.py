@@ -730,3 +730,23 @@ def test_masthead_and_signature_lines_are_no_entries():
             "Mark Ostrowski, Secretary\nDated: March 10, 2023\n")
     events = extract_document(text, published=dt.date(2023, 3, 14), tz=ZoneInfo("America/New_York")).events
     assert [day_of(e.start) for e in events] == [dt.date(2023, 3, 28)]
+
+
+def test_a_schedule_heading_dates_the_timed_lines_below_it():
+    """SCHEDULE FOR RACE DAY (Saturday, April 23) is no entry; each timed line under it is one, on
+    that day and named by its own words."""
+    text = ("SCHEDULE FOR RACE DAY (Saturday, April 23)\n7:00 a.m. — Bib pickup opens at the pavilion\n"
+            "9:15 a.m. — Kids' Otter Dash (ages 12 and under, free)\n"
+            "10:00 a.m. to 1:00 p.m. — River cleanup at six sites along the Kestrel, gloves and bags provided\n")
+    events = extract_document(text, published=dt.date(2022, 3, 15), tz=ZoneInfo("America/New_York")).events
+    ny = ZoneInfo("America/New_York")
+    assert [(e.title, e.start) for e in events] == [("Bib pickup opens at the pavilion", dt.datetime(2022, 4, 23, 7, 0, tzinfo=ny)),
+                                                    ("Kids' Otter Dash", dt.datetime(2022, 4, 23, 9, 15, tzinfo=ny)),
+                                                    ("River cleanup at six sites along", dt.datetime(2022, 4, 23, 10, 0, tzinfo=ny))]
+
+
+def test_a_long_span_named_as_a_period_and_holidays_named_as_a_kind():
+    """2020年2月1日至5月31日为森林草原高火险期 is an entry; 针对元旦、春节、元宵、清明等重点时段 names no days."""
+    text = "其中，2020年2月1日至5月31日为森林草原高火险期。云南将针对元旦、春节、元宵、清明等重点时段实施“一时段一方案”。\n"
+    events = extract_document(text, published=dt.date(2019, 10, 31), tz=TZ).events
+    assert [(e.title, e.start, e.end) for e in events] == [("森林草原高火险期", dt.date(2020, 2, 1), dt.date(2020, 5, 31))]
