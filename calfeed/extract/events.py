@@ -89,6 +89,8 @@ _APPLY_LEAD = re.compile(r"(?:报名|申请|征集|预约|投稿|招募|征稿|�
 _DURING = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,4}?)(?<!放假)(?<!假期)期间")
 _DURING_MEASURE = re.compile(r"交通管制|封闭|限行|禁行|绕行|停运|改道|接驳|停止通行")
 _ITEM_LABEL = re.compile(r"[ \t]*[*•·▪‣-][ \t]*(?P<label>[A-Z][\w'’&.-]*(?:[ \t]+[\w'’&.-]+){0,5}):[ \t]+(?=\S)")  # - Bark in the Park: …
+_QUOTED_LABEL = re.compile(r"[ \t]*[\"“](?P<label>[^\"“”\n]{2,40})[\"”](?:[ \t]+[A-Z0-9][\w'’]*){0,3}(?:[ \t]*\([^)\n]{1,30}\))?"
+                           r"[ \t]*(?:[—–]|--|:)[ \t]+(?=\S)")  # "The Long Table" (docuseries) — Chef Amara …
 _NOT_A_LABEL = re.compile(r"(?:please\s+)?(?:note|notes|reminders?|update|updated|important|attention|also|plus|bonus|new|details|"
                           r"info|more\s+info|contact|cost|costs?|price|fees?|location|where|when|time|dates?|tip|photo|"
                           r"editor'?s\s+note|q|a|question|answer|summary|background|why|what|who|how)", re.I)
@@ -280,7 +282,7 @@ class _Reader:
         whole_line = (s == 0 or self.text[s - 1] == "\n") and (e >= len(self.text) or self.text[e:e + 1] in ("\n", ""))
         if only is not None and whole_line and len(sentence) <= 80 and only.start is not None \
                 and not isinstance(only.start, dt.datetime) and not TRIGGER.search(
-                re.sub(r"\b(?:Issue|Vol(?:ume)?|No)\.?\s*\d+", "", sentence)) and (
+                re.sub(r"\b(?:Issue|Vol(?:ume)?|No)\.?\s*#?\s*\d+", "", sentence)) and (
                 day_of(only.start) == day_of(only.end or only.start) == self.today or re.match(r"\s*(?:Dated|Date|Signed|Posted|Published|Updated)\s*:", sentence, re.I)):
             return []  # Riverton Ledger-Dispatch | March 14, 2023; November 18, 2024 · Issue 47; Dated: October 8, 2025
         if only is not None and whole_line and "holiday" not in only.rule \
@@ -923,9 +925,11 @@ class _Reader:
 
     def item_label(self, s: int, t: Timex) -> str:
         """The short name a list item gives itself before a colon ("- Bark in the Park: Fans may
-        bring their dogs on Sunday, April 23."), when the date comes after it in the same sentence."""
+        bring their dogs on Sunday, April 23."), when the date comes after it in the same sentence,
+        or a quoted name that opens the paragraph ("The Long Table" (docuseries) — …)."""
         line_start = self.text.rfind("\n", 0, t.span[0]) + 1
-        m = _ITEM_LABEL.match(self.text, line_start, t.span[0]) if line_start >= s else None
+        m = (_ITEM_LABEL.match(self.text, line_start, t.span[0]) if line_start >= s else None
+             ) or _QUOTED_LABEL.match(self.text, line_start, t.span[0])  # a quoted name heads its whole paragraph
         if m is None or re.search(r"\d", m["label"]) or _NOT_A_LABEL.fullmatch(m["label"]) or m["label"].isupper():
             return ""
         return m["label"]

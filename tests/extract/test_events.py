@@ -750,3 +750,14 @@ def test_a_long_span_named_as_a_period_and_holidays_named_as_a_kind():
     text = "其中，2020年2月1日至5月31日为森林草原高火险期。云南将针对元旦、春节、元宵、清明等重点时段实施“一时段一方案”。\n"
     events = extract_document(text, published=dt.date(2019, 10, 31), tz=TZ).events
     assert [(e.title, e.start, e.end) for e in events] == [("森林草原高火险期", dt.date(2020, 2, 1), dt.date(2020, 5, 31))]
+
+
+def test_release_newsletter_items_named_by_their_quoted_titles():
+    """"The Long Table" (docuseries) — … All six episodes arrive Friday, Nov. 10: the show's name
+    titles the release; arrive, drops and maintenance windows are happenings; the issue line is none."""
+    text = ("Wednesday, October 25, 2023 | Issue #212\n\n"
+            "\"The Long Table\" (docuseries) — Chef Amara Osei travels to six countries. All six episodes arrive Friday, Nov. 10.\n\n"
+            "A scheduled maintenance window on Tuesday, Nov. 14, from 1 a.m. to 4 a.m. ET may interrupt streaming.\n")
+    events = extract_document(text, published=dt.date(2023, 10, 25), tz=ZoneInfo("America/New_York")).events
+    assert [(e.title, day_of(e.start)) for e in events] == [("The Long Table", dt.date(2023, 11, 10)),
+                                                           ("A scheduled maintenance window", dt.date(2023, 11, 14))]
