@@ -22,7 +22,7 @@ ZH_TRIGGERS = (
     "|收网|抓获|破获|捣毁|侦破|落网"
     "|上课|补课|开学|放学|家长会|补考|缓考|统考|联考|考核|答辩|复试|初试|竞赛|验收|停诊|休诊|开诊|启幕|揭幕|推出|亮灯|开演"
     "|完工|贯通|建成|交付|投入使用|合龙|封顶|通航|通水|通气|供暖|停暖|休渔|开捕|开闸|展期|会期|赛期"
-    "|开镰|开秤|申请|申领|申购|逝世|去世|病逝|辞世|遇难|设立"
+    "|开镰|开秤|申请|申领|申购|逝世|去世|病逝|辞世|遇难|设立|开市|闭市|开街"
 )
 EN_TRIGGERS = (
     r"held|hold|holds|meet|meets|meeting|open|opens|opening|reopen|reopens|close|closes|closing|deadline|"
@@ -121,5 +121,5 @@ EN_TRIM = re.compile(
 NAMED_DAY = re.compile(r"\d+\s*月\s*\d+\s*[日号]|[今昨明前]天|[今昨明]日|[上本下这]周|星期|周[一二三四五六日天]|"
                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\w+day\b", re.I)
 
-OPENS = re.compile(r"\b(?:opens?|opening|begins?|beginning|starts?|starting|resumes?)\b|开始|启动|开放|开启|起$", re.I)
-CLOSES = re.compile(r"\b(?:closes?|closing|ends?|ending|through|until)\b|结束|截止|结课|结业|(?:执行|实施|有效|延续|持续)(?:至|到)", re.I)
+OPENS = re.compile(r"\b(?:opens?|opening|begins?|beginning|starts?|starting|resumes?)\b|开始|启动|开放|开启|开市|开幕|开园|开馆|开街|起$", re.I)
+CLOSES = re.compile(r"\b(?:closes?|closing|ends?|ending|through|until)\b|结束|截止|结课|结业|闭市|闭幕|闭馆|闭园|落幕|收市|(?:执行|实施|有效|延续|持续)(?:至|到)", re.I)

@@ -569,8 +569,8 @@ class _Tagger:
             return None
         if word == "同日" and before.endswith(("不可", "能")):
             return None
-        if word == "此前":
-            return None
+        if word == "此前" or word == "后一天" and before.endswith("最"):
+            return None  # 最后一天14时闭馆: the last day of a run, not the day after
         f = self._f(m, 3, grain="day")
         if word in ("即日起", "即日"):  # 即日起: from the notice's day on
             f.year, f.month, f.day, f.since = self.today.year, self.today.month, self.today.day, word == "即日起"

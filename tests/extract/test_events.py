@@ -761,3 +761,10 @@ def test_release_newsletter_items_named_by_their_quoted_titles():
     events = extract_document(text, published=dt.date(2023, 10, 25), tz=ZoneInfo("America/New_York")).events
     assert [(e.title, day_of(e.start)) for e in events] == [("The Long Table", dt.date(2023, 11, 10)),
                                                            ("A scheduled maintenance window", dt.date(2023, 11, 14))]
+
+
+def test_a_market_that_opens_and_closes_in_one_sentence_is_one_period():
+    """迎春花市将于小年（2月10日）开市，至除夕凌晨2时闭市: one run from the tenth to New Year's Eve."""
+    text = "今年迎春花市将于小年（2月10日）在滨湖路开市，至除夕凌晨2时闭市，设花卉摊位380个。\n"
+    events = extract_document(text, published=dt.date(2026, 1, 22), tz=TZ).events
+    assert [(e.kind, e.start, e.end) for e in events] == [("period", dt.date(2026, 2, 10), dt.date(2026, 2, 16))]
