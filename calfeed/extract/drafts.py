@@ -75,7 +75,8 @@ def clean_title(raw: str, date_words: list[str]) -> str:
             day_name = re.match(r"[A-Z][a-z]+", w)  # Good Friday, April 3, noon service: the day's name stays
             title = title.replace(named.group(), named.group()[:named.group().index(w)] + (day_name.group() if day_name else ""))
             continue
-        title = title.replace(w, "")
+        named_period = re.fullmatch(r"(?:\d{4}年|[今明去]年|本学年)?(?P<name>寒假|暑假|春运|寒暑假)", w)
+        title = title.replace(w, named_period["name"] if named_period else "")  # 2026年寒假自1月31日开始: 寒假 names it
     title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
     title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]|[（(]\s*[）)]", "", title)
     title = re.sub(r"[（(](?![^（()）]*[）)])", "", title)  # the bracket whose inside was a date

@@ -610,7 +610,7 @@ class _Reader:
                                                 and re.match(r"\s*(?:daily|each\s+day|every\s+day)\b",
                                                              self.text[t.span[1]:t.span[1] + 12]))) or re.match(r"[）)\s]*出?生", after):
             return None  # 春节期间每日限流…: a rule; 1962年12月31日前出生: a birth date
-        if "fuzzy-recent" in t.rule and re.search(r"成功|破获|已经|已于|圆满|印发|下发|出台|制定了|公布了", self.text[t.span[1]:t.span[1] + 30]) \
+        if "fuzzy-recent" in t.rule and re.search(r"成功|破获|已经|已于|圆满|印发|下发|出台|制定了|公布了|宣布|发布(?:了)?(?:通知|通告|公告)", self.text[t.span[1]:t.span[1] + 30]) \
                 and not any(d.type == "duration" for d in self.in_sentence):
             return None  # 近日，…成功破获…: a past result told as news, not a date to keep
         if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):

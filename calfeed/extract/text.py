@@ -100,6 +100,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     removed = out_len = 0
     block: list[int] = []  # indexes of the current run of non-blank lines
 
+    page_width = _page_width(lines)
+
     def wrapped(run: list[int]) -> bool:
         stripped = [lines[k].strip() for k in run]
         if len(run) < 2 or not any(HAN.search(x) for x in stripped):
@@ -107,8 +109,9 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
         open_ends = sum(1 for x in stripped if x and x[-1] not in TERMINAL)
         widths = [len(x) for x in stripped[:-1]]
         widest = max(widths)
-        if len(run) == 2:  # one long line cut mid-sentence, its tail on the next
-            return widest >= 40 and open_ends >= 1 and stripped[0][-1] not in TERMINAL
+        if len(run) == 2:  # one long line cut mid-sentence, its tail on the next (at the page's width)
+            return (widest >= 40 or page_width and widest >= page_width - 2) and open_ends >= 1 \
+                and stripped[0][-1] not in TERMINAL
         if sorted(len(x) for x in stripped)[len(run) // 2] <= 45 and open_ends * 2 >= len(run):
             return True  # narrow print columns
         # a page wrapped at a fixed width: every line but the last fills it
@@ -152,6 +155,16 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
             out.append("\n")
             out_len += 1
     return "".join(out), marks, shifts
+
+
+def _page_width(lines: list[str]) -> int:
+    """The width a Chinese page was printed at: the line length that at least a third of its
+    longer Chinese lines share (give or take one); 0 when there is none."""
+    widths = [len(x.strip()) for x in lines if HAN.search(x) and len(x.strip()) >= 20]
+    if len(widths) < 6:
+        return 0
+    best = max(set(widths), key=lambda w: sum(abs(x - w) <= 1 for x in widths))
+    return best if sum(abs(x - best) <= 1 for x in widths) * 3 >= len(widths) else 0
 
 
 def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:

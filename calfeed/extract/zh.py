@@ -721,6 +721,11 @@ class _Tagger:
                 return None  # 3分 is a score
         if base not in UNIT_ISO:
             return None
+        if (base == "日" and unit == "日" and n_text.isdigit() and not m["du_rest"] and 1 <= amount <= 31
+                and not re.search(r"(?:为期|历时|持续|共|用时|连续|达|近|约|满|整整|仅|只|每|这|那|停留|逗留|隔离)\s*$",
+                                  self.norm[max(0, m.start() - 3):m.start()])
+                and not re.match(r"内|以内|之内|后|以后|之后|来|以来|左右|多|时间", self.norm[m.end():m.end() + 2])):
+            return None  # 三亚航线16日首航: the 16th, not sixteen days
         if amount == 1 and self.norm[m.end():m.end() + 1] == "之":
             return None  # 一日之计, 一年之计: sayings
         parts = [(amount, base)]

@@ -768,3 +768,28 @@ def test_a_market_that_opens_and_closes_in_one_sentence_is_one_period():
     text = "今年迎春花市将于小年（2月10日）在滨湖路开市，至除夕凌晨2时闭市，设花卉摊位380个。\n"
     events = extract_document(text, published=dt.date(2026, 1, 22), tz=TZ).events
     assert [(e.kind, e.start, e.end) for e in events] == [("period", dt.date(2026, 2, 10), dt.date(2026, 2, 16))]
+
+
+def test_briefs_wrapped_at_the_page_width_keep_their_dates_and_period_names():
+    """A two-line brief cut at the page's print width (寒假自1|月31日开始) is one sentence; 寒假
+    names the start; 首航 is a happening; 日前…发布通知 is the news's source, not an entry."""
+    filler = "本报讯（记者 叶志远）记者从有关部门获悉，全市各项工作正在有序推进，市民出行"
+    lines = [filler[:36]] * 6 + [
+        "",
+        "●中小学寒假时间确定 市教育局日前发布通知，全市中小学2026年寒假自1",
+        "月31日开始，春季学期于3月2日开学。",
+        "",
+        "●三亚航线16日首航 云溪机场日前宣布，云溪至三亚往返航线将于1月16",
+        "日（星期五）首航，每周二、四、六各执飞一班。",
+    ]
+    events = extract_document("\n".join(lines) + "\n", published=dt.date(2026, 1, 8), tz=TZ).events
+    assert [(e.title, e.start) for e in events] == [("全市中小学寒假", dt.date(2026, 1, 31)),
+                                                    ("春季学期开学", dt.date(2026, 3, 2)),
+                                                    ("云溪至三亚往返航线首航", dt.date(2026, 1, 16))]
+
+
+def test_a_call_that_opened_recently_keeps_its_deadline():
+    """摄影大赛近日已启动征稿，征稿截止时间为10月31日: the deadline is the entry, not a run from 近日."""
+    text = "由县文联举办的“晒秋·晒丰收”摄影大赛近日已启动征稿，征稿截止时间为10月31日，获奖作品将于11月中旬公布。\n"
+    events = extract_document(text, published=dt.date(2024, 9, 21), tz=TZ).events
+    assert ("deadline", dt.date(2024, 10, 31)) in [(e.kind, e.start) for e in events]
