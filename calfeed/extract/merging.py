@@ -106,10 +106,12 @@ def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
 def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
     """A headline restates its article: its event gives way to a body event of the same days."""
     heads = {s for s, _ in prep.headlines}
+    decks = _decks(prep)
     out = []
     for d in drafts:
         if d.sentence[0] in heads or (d.sentence[0] - 1) in heads:
-            body = [b for b in drafts if b is not d and b.section == d.section and b.sentence[0] > d.sentence[0]
+            sections = decks.get(d.section, {d.section})
+            body = [b for b in drafts if b is not d and b.section in sections and b.sentence[0] > d.sentence[0]
                     and overlap(b, d) and (not width(d) or width(b) or day_of(b.start) == day_of(d.start))]
             # (a run's heading, "A Christmas Carol" - December 1 through 17, is not restated by one night in it)
             if body:
@@ -119,6 +121,20 @@ def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
                 continue
         out.append(d)
     return out
+
+
+def _decks(prep: Prepared) -> dict[str, set[str]]:
+    """Each headline with the subtitle lines right under it, no blank line between (云东高铁本月20日
+    开通运营 / 我市正式迈入“高铁时代”…): the article under the last of them belongs to all of them."""
+    groups: dict[str, set[str]] = {}
+    run: list[str] = []
+    for i, (s, e) in enumerate(prep.headlines):
+        end = prep.headlines[i - 1][1] if i else -1
+        next_line = i and not prep.text[end:s].strip() and prep.original(s) - prep.original(end) <= s - end  # no blank line
+        run = run + [prep.text[s:e]] if next_line else [prep.text[s:e]]
+        for head in run:
+            groups.setdefault(head, {head}).add(run[-1])
+    return groups
 
 
 def precise_first(drafts: list[Draft]) -> list[Draft]:

@@ -793,3 +793,16 @@ def test_a_call_that_opened_recently_keeps_its_deadline():
     text = "由县文联举办的“晒秋·晒丰收”摄影大赛近日已启动征稿，征稿截止时间为10月31日，获奖作品将于11月中旬公布。\n"
     events = extract_document(text, published=dt.date(2024, 9, 21), tz=TZ).events
     assert ("deadline", dt.date(2024, 10, 31)) in [(e.kind, e.start) for e in events]
+
+
+def test_a_headline_with_a_deck_is_restated_by_its_body():
+    """云东高铁本月20日开通运营 / a deck line / the body's 将于1月20日正式开通运营: one entry with the
+    headline's name and the body's sentence as evidence; 春运 and 试乘 are happenings."""
+    text = ("云东高铁本月20日开通运营\n我市正式迈入“高铁时代”\n\n"
+            "本报讯（记者 叶志远）记者从铁路部门获悉，云东高铁将于1月20日正式开通运营。"
+            "本周六（10日）上午，铁路部门将组织200名市民代表分批试乘。2026年春运自2月2日起至3月13日止，共计40天。\n")
+    events = extract_document(text, published=dt.date(2026, 1, 8), tz=TZ).events
+    opening = [e for e in events if e.start == dt.date(2026, 1, 20)]
+    assert [(e.title, "正式开通运营" in e.evidence) for e in opening] == [("云东高铁开通运营", True)]
+    assert {(e.start if e.all_day else e.start.date()) for e in events} == {
+        dt.date(2026, 1, 20), dt.date(2026, 1, 10), dt.date(2026, 2, 2)}
