@@ -43,7 +43,7 @@ EN_TRIGGERS = (
     r"|will\s+not\s+(?:take\s+place|be\s+held|be\s+collected|run|operate)|(?:is|are|been)\s+cancell?ed"
     r"|no\s+(?:collection|service|pickup|classes|mail|trash|recycling|meeting|games?)"
     r"|semifinals?|quarterfinals?|championships?|scrimmage|matinee|performances?|homecoming|recognition\s+night"
-    r"|arrives?|arriving|lands|debuts?|premieres|airs|airing|drops|goes\s+live|unlocks?|returns|(?:is|are)\s+back|maintenance"
+    r"|arrives?|arriving|lands|debuts?|premieres|airs|airing|drops|goes\s+live|unlocks?|returns|(?:is|are)\s+back|maintenance|flights?|sailings?"
     r"|fest|first\s+pitch|tip-?off|puck\s+drop|fireworks|giveaway|picnic|potluck|cookout|bingo|social|mixer|tasting|salute"
 )
 ZH_TRIGGER = re.compile(ZH_TRIGGERS)

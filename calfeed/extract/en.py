@@ -1198,7 +1198,7 @@ _GAP_RANGE = re.compile(r"^\s*(?:(?P<c>-|–|—|−|to|through|thru|until|till|
                         r"|,\s*(?P<c2>to|through|thru|until|till))\s*$", _I)  # 9 p.m. Friday, July 14, to 5 a.m. …
 _GAP_DATE_TIME = re.compile(r"^(?:\s*,)?\s*(?:at|@|from|between|,|starting\s+at|beginning\s+at|around|about)?\s*$", _I)
 _GAP_TIME_DATE = re.compile(r"^(?:\s*,)?\s*(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)"
-                            r"(?:\s+(?:Standard|Daylight))?\s+Time\s*)?(?:on|,|of|this|next)?\s*$", _I)
+                            r"(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\s*)?(?:on|,|of|this|next)?\s*$", _I)  # 11:59 p.m. Pacific on
 _BARE_AT = re.compile(r"(?:\s*,)?\s+at\s+(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\b(?![.,:/]\d|\s*(?:%|percent|[a-z]))", _I)
 
 
