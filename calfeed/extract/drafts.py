@@ -88,6 +88,7 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     notice = re.fullmatch(r"\s*关于(?P<what>.{4,60}?)的(?:公告|通知|通告|决定|安排)\s*", title)
     if notice:
         title = notice.group("what")  # 关于地铁6号线开通试运营的公告: what it announces
+    title = re.sub(r"在(?=完成|完工|建成|竣工|举行|召开|进行|开始|结束|启动)", "", title)  # 推选工作在[3月下旬]完成
     title = re.sub(r"《[^》]*》|(?:预计|计划|将于|将在|拟于|定于|将|(?<!关)于)(?=[\u4e00-\u9fff])",
                    lambda m: m.group() if m.group().startswith("《") else "", title)  # not inside 《关于…》
     title = re.sub(r"(?<=[\u4e00-\u9fff]{4})(?:调整)?(?:为|是)?[：:][\u4e00-\u9fff、，,]*$", lambda m: "调整" if m.group().startswith("调整") else "", title)  # 运营时间调整为：…

@@ -664,6 +664,9 @@ class _Reader:
             before = self.text[s:t.span[0]]
         before_at = t.span[0] - len(before)
         trigger = self.find_trigger(window)
+        if trigger is None and (done := COMPLETION.search(window, 0, 8)) and re.fullmatch(
+                r"\s*(?:将|要|须|需|应|必须|全面|全部|基本|前)*", window[:done.start()]):
+            trigger = done  # 推选工作在3月下旬完成: the work is due then
         trigger_at = t.span[1] + trigger.start() if trigger else -1
         if trigger is None:
             trigger = self.find_trigger(before, last=True)

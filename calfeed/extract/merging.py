@@ -92,7 +92,7 @@ def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
                 and (prev.end in (None, prev.start) or prev.approximate and width(prev) <= 10)
                 and (OPENS.search(text[prev.sentence[0]:prev.span[0]] + " " + prev.title) or OPENS.search(prev.timex))
                 and not (re.fullmatch(r"近日|日前|近期", prev.timex) and "截止" in text[prev.span[1]:d.span[0]])  # 近日已启动征稿，征稿截止时间为…: the deadline stands
-                and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex) + 3])
+                and CLOSES.search(text[prev.span[1]:d.span[0] + len(d.timex) + 5])  # …，到3月底前基本结束
                 and day_of(d.end or d.start) > day_of(prev.start)):
             prev.end, prev.kind = (d.end or d.start), "period"  # 3月6日10:00开启，3月15日24:00截止
             if prev.all_day:

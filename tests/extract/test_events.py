@@ -806,3 +806,12 @@ def test_a_headline_with_a_deck_is_restated_by_its_body():
     assert [(e.title, "正式开通运营" in e.evidence) for e in opening] == [("云东高铁开通运营", True)]
     assert {(e.start if e.all_day else e.start.date()) for e in events} == {
         dt.date(2026, 1, 20), dt.date(2026, 1, 10), dt.date(2026, 2, 2)}
+
+
+def test_work_due_in_a_fuzzy_span_and_a_campaign_from_its_start_to_its_end():
+    """换届选举工作从1月上旬开始，到3月底前基本结束: one run; 推选工作在3月下旬完成: work due then."""
+    text = "全镇换届选举工作从1月上旬开始，到3月底前基本结束，分四个阶段进行。村务监督委员会推选工作在3月下旬完成。\n"
+    events = extract_document(text, published=dt.date(2021, 1, 11), tz=TZ).events
+    assert [(e.title, e.start, e.end) for e in events] == [
+        ("全镇换届选举工作", dt.date(2021, 1, 1), dt.date(2021, 3, 31)),
+        ("村务监督委员会推选工作完成", dt.date(2021, 3, 21), dt.date(2021, 3, 31))]
