@@ -317,6 +317,8 @@ class _Reader:
             dates = [t for t in dates if re.search(r"\d", t.text) and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27]
             if not dates:
                 return []
+        if re.match(r"\s*(?:问|Q)\s*[：:.]|.*(?:吗|呢)\s*[？?]\s*$", sentence, re.S):
+            return []  # 问：7月10日前还能正常参观吗？ a reader's question; the answer holds the dates
         if META_SENTENCE.search(sentence) or DATELINE.search(sentence) and len(sentence) < 80:
             return []  # 现将…安排通知如下; 关于…的通知; For immediate release · Tuesday, August 15, 2023
         if REVISION.search(sentence):
@@ -524,6 +526,11 @@ class _Reader:
             return None  # Memorial Day: a salute … on Monday, May 29: the dated mention is the entry
         if "holiday" in t.rule and _HOLIDAY_KINDS.match(self.text, t.span[1], e):
             return None  # 针对元旦、春节、元宵、清明等重点时段实施…: a kind of time, not dates
+        if re.match(r"[）)]?\s*(?:及|或)?(?:以后|之后|以前|之前|以後)?(?:的|及以后|及以前|及之后|及之前)[^，。；]{0,6}?(?:场次|班次|车次|航班|票|订单|预约|日期)",
+                    self.text[t.span[1]:t.span[1] + 14]) or (
+                t.mod in ("start", "after") and re.match(r"[^，。；]{1,8}?的(?:学校|团体|观众|旅客|乘客|考生|人员|用户|客户|市民)",
+                                                         self.text[t.span[1]:t.span[1] + 12])):
+            return None  # 已购7月3日及以后场次影票的观众; 已预约7月10日以后来馆参观的学校: whose tickets, not a day
         since_act = re.match(r"[自从]?(?P<act>[\u4e00-\u9fff]{1,6}?)之日起", t.text)
         if since_act and not re.fullmatch(r"发布|公布|印发|施行|实施|开通|通车|开业|开放|即日", since_act["act"]):
             return None  # 自出生之日起享受待遇, 自缴费之日起: counted from each person's own day, a rule
@@ -615,7 +622,8 @@ class _Reader:
             return None  # 近日，…成功破获…: a past result told as news, not a date to keep
         if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):
             return None  # 接种当天凭预约码…: the day of whatever, not a date
-        if t.rule == "weekday" and re.search(r"(?:每|逢|其间|期间)$", lead):
+        if t.rule == "weekday" and (re.search(r"(?:每|逢|其间|期间)$", lead) or lead.endswith(("（", "(")) and any(
+                x.type == "set" and x.span[1] <= t.span[0] for x in self.in_sentence)):
             return None  # 每周一闭馆, 其间周一不闭馆: a rule
         if "holiday" in t.rule and not re.search(r"\d", t.text) and any(
                 o.span[0] > t.span[0] and re.search(r"\d", o.text) for o in self.in_sentence
@@ -751,6 +759,10 @@ class _Reader:
             title_text = (self.holiday_title(s, t, label) if _HOLIDAY_VERB.fullmatch(label) else "") or label
         else:
             title_text = self.title_from(s, e, t, trigger, window, before)
+            core = re.sub(r"[（(][^）)]*[）)]", "", title_text)
+            if named is not None and HAN.search(title_text) and len(re.findall(r"[\u4e00-\u9fff]", core)) < 4 \
+                    and (label := self.named_title(named)) and len(label) >= 4:
+                title_text = label  # 临时展览展期为7月12日至10月8日，每周二至周日…开放: the label, not the hours' verb
         if len(title_text) < 4 and (topic := self.topic_of(s)):
             title_text = title_text if title_text.startswith(topic) else (topic + title_text)[:40]
         elif len(title_text) < 4 and not re.search(r"\d", t.text) and "anaphora" not in t.rule:

@@ -815,3 +815,17 @@ def test_work_due_in_a_fuzzy_span_and_a_campaign_from_its_start_to_its_end():
     assert [(e.title, e.start, e.end) for e in events] == [
         ("全镇换届选举工作", dt.date(2021, 1, 1), dt.date(2021, 3, 31)),
         ("村务监督委员会推选工作完成", dt.date(2021, 3, 21), dt.date(2021, 3, 31))]
+
+
+def test_ticket_scopes_weekly_closures_and_readers_questions_are_no_entries():
+    """已购7月3日及以后场次影票的观众 names whose tickets; （周一闭展） after a weekly rule is a rule;
+    问：…吗？ is a question; the exhibition's run is named by its label, not by its hours' verb."""
+    text = ("球幕影院自7月3日起停止售票，已购7月3日及以后场次影票的观众，可办理全额退款。\n"
+            "已预约7月10日以后来馆参观的学校及团体，我馆将于7月3日前逐一电话联系。\n"
+            "临时展览展期为7月12日至10月8日，每周二至周日9:00—17:00开放（周一闭展），免费参观。\n"
+            "问：7月10日前还能正常参观吗？\n")
+    events = extract_document(text, published=dt.date(2023, 6, 28), tz=TZ).events
+    assert [(e.title, e.start, e.end) for e in events] == [
+        ("球幕影院停止售票", dt.date(2023, 7, 3), None),
+        ("我馆逐一电话联系", dt.date(2023, 7, 3), dt.date(2023, 7, 3)),
+        ("临时展览展期", dt.date(2023, 7, 12), dt.date(2023, 10, 8))]
