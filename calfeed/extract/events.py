@@ -73,6 +73,8 @@ from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
 
+_CELLS = re.compile(r"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
+_CELL_SEP = re.compile(r"[｜|]")
 _SCHEDULE_WORD = re.compile(r"\b(?:schedule|agenda|program(?:me)?|itinerary|timetable|lineup|order\s+of\s+events)\b|日程|议程|流程|安排|时间表", re.I)
 _HOLIDAY_KINDS = re.compile(r"(?:[、和及与]\s*[\u4e00-\u9fff]{1,5})*\s*等(?:重点|重要|传统|法定|主要)?(?:时段|时期|节日|节假日|假日|假期|节点)")
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
@@ -319,7 +321,12 @@ class _Reader:
                 return []
         if re.match(r"\s*(?:问|Q)\s*[：:.]|.*(?:吗|呢)\s*[？?]\s*$", sentence, re.S):
             return []  # 问：7月10日前还能正常参观吗？ a reader's question; the answer holds the dates
-        if META_SENTENCE.search(sentence) or DATELINE.search(sentence) and len(sentence) < 80:
+        first_cell = self.first_cell_end(s, e)
+        dated_row = (first_cell is not None and any(t.span[1] <= first_cell for t in dates)  # 2021年1月1日—3日｜元旦放假｜
+                     and not re.search(r"Posted|Published|Updated|Issued|发布|来源|更新", sentence, re.I))
+        dated_statement = re.match(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。]{0,16}?(?:在|于|举行|召开)", sentence) \
+            and TRIGGER.search(sentence)  # 2025年11月26日（星期三）上午10时在本公司拍卖厅…公开拍卖
+        if META_SENTENCE.search(sentence) or DATELINE.search(sentence) and len(sentence) < 80 and not (dated_row or dated_statement):
             return []  # 现将…安排通知如下; 关于…的通知; For immediate release · Tuesday, August 15, 2023
         if REVISION.search(sentence):
             dates = self.final_dates(sentence, s, dates)
@@ -520,6 +527,10 @@ class _Reader:
         if "holiday" in t.rule and re.search(r"\b(?:ahead\s+of|in\s+time\s+for|before|after)\s+(?:the\s+)?$",
                                             self.text[max(s, t.span[0] - 16):t.span[0]], re.I):
             return None  # reopen by Friday, Sept. 2, ahead of the Labor Day weekend: the holiday is a landmark
+        first_cell = self.first_cell_end(s, e)
+        if first_cell is not None and t.span[0] > first_cell and not re.search(r"\d\s*月\s*\d", t.text) and any(
+                o.span[1] <= first_cell and o.type not in ("duration", "set") for o in self.in_sentence):
+            return None  # 10月1日—8日｜国庆节、中秋节放假｜: the row's date is in its first cell
         if "holiday" in t.rule and t.start is not None and any(
                 o.span[0] > t.span[1] and o.start is not None and "holiday" not in o.rule and day_of(o.start) == day_of(t.start)
                 for o in self.in_sentence):
@@ -734,8 +745,9 @@ class _Reader:
         copula = (trigger is None and not HAN.search(sentence)  # Our Pajama Storytime is next Monday at 6:30 p.m.
                   and re.search(r"[A-Za-z]{3,}\s+(?:is|are)\s+(?:on\s+|set\s+for\s+)?$", self.text[s:t.span[0]]) is not None
                   and not re.search(r"\b(?:it|this|that|today|there|which|what)\s+(?:is|are)\s+\S*\s*$", self.text[s:t.span[0]], re.I))
+        row_item = self.table_cell(s, e, t)  # 9月7日（周一）｜全校正式上课｜
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on
-                                    or listed or scheduled or copula or ongoing):
+                                    or listed or scheduled or copula or ongoing or row_item):
             return None
         if STATISTIC.search(self.text[clause_start:clause_end] if deadline_target else sentence) and trigger is None \
                 and not named and not runs_on:
@@ -763,6 +775,8 @@ class _Reader:
             if named is not None and HAN.search(title_text) and len(re.findall(r"[\u4e00-\u9fff]", core)) < 4 \
                     and (label := self.named_title(named)) and len(label) >= 4:
                 title_text = label  # 临时展览展期为7月12日至10月8日，每周二至周日…开放: the label, not the hours' verb
+        if cell := self.table_cell(s, e, t):
+            title_text = cell  # 9月7日（周一）｜全校正式上课｜: the row's item
         if len(title_text) < 4 and (topic := self.topic_of(s)):
             title_text = title_text if title_text.startswith(topic) else (topic + title_text)[:40]
         elif len(title_text) < 4 and not re.search(r"\d", t.text) and "anaphora" not in t.rule:
@@ -937,6 +951,39 @@ class _Reader:
             above = re.sub(r"^(?:notice\s+of\s+(?:the\s+)?|announcing\s+)", "", above, flags=re.I)
             title = above.title() if above.isupper() else above
         return shorten(title) if len(title) > 40 else title
+
+    def first_cell_end(self, s: int, e: int) -> int | None:
+        """Where the first cell of a table row ends; None when the sentence is no table row."""
+        return (m.start() if (m := _CELL_SEP.search(self.text, s, e)) and _CELLS.search(self.text, s, e) else None)
+
+    def table_cell(self, s: int, e: int, t: Timex) -> str:
+        """The name of a dated table row: the item after a first-cell date ("9月7日（周一）｜全校正式
+        上课 Classes begin｜", less its translation), or, for a date in a later column, the row's
+        label with that column's heading ("小班 | 8月30日 | 8:30—10:30" under "年级 | 报到日期 | …":
+        小班报到); "" when the sentence is no table row."""
+        if not _CELLS.search(self.text, s, e):
+            return ""
+        seps = [m.start() for m in _CELL_SEP.finditer(self.text, s, e)]
+        cells = list(zip([s] + [p + 1 for p in seps], seps + [e], strict=True))
+        k = next((i for i, (a, b) in enumerate(cells) if a <= t.span[0] < b), -1)
+        if k == 0 and len(cells) > 1:
+            cell = self.text[cells[1][0]:cells[1][1]].strip()
+            cell = clean_title(cell, [x.text for x in self.in_sentence if x.span[1] <= seps[0]])  # its holidays stay: 国庆节放假
+            if HAN.search(cell):
+                cell = re.sub(r"(?<=[\u4e00-\u9fff）)])\s*[A-Za-z][\w &,'()/.-]*$", "", cell)  # 元旦放假 New Year holiday
+            return shorten(cell) if len(cell) >= 2 else ""
+        label = self.text[cells[0][0]:cells[0][1]].strip()
+        if k <= 0 or not label or re.search(r"\d", label):
+            return ""
+        heads: list[str] = []
+        for above in self.lines_above(s, 12):  # up through the rows to the table's heading row
+            if not _CELLS.search(above):
+                break
+            if not re.search(r"\d", above):
+                heads = [h.strip() for h in _CELL_SEP.split(above)]
+                break
+        column = re.sub(r"(?:日期|时间|时段|Date|Time)\s*$", "", heads[k], flags=re.I).strip() if k < len(heads) else ""
+        return shorten(label + ("" if HAN.search(label + column) else " ") + column if column else label)
 
     def item_label(self, s: int, t: Timex) -> str:
         """The short name a list item gives itself before a colon ("- Bark in the Park: Fans may

@@ -76,7 +76,7 @@ def _is_headline(para: str) -> bool:
     western = not HAN.search(p) and len(p) <= 100 and "\n" not in p and (p.isupper() or _title_case(p))
     return (0 < len(p) and (len(p) <= 40 or western) and p[-1] not in TERMINAL and p[-1] not in ",，:："
             and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p)
-            and not CREDIT_LINE.fullmatch(p))
+            and not CREDIT_LINE.fullmatch(p) and not (_TABLE_ROW.search(p) and re.search(r"\d", p)))  # a dated table row
 
 
 # 丰乐融媒记者 马振华 通讯员 王秀芝 / 文/图 记者 张三: who wrote it, not what it is about
@@ -135,6 +135,7 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
         if wrapped(run):
             for a, b in zip(run, run[1:], strict=False):
                 if (not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;"
+                        and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b])
                         and not _DATE_LINE.match(lines[b]) and not _FILE_NAME.search(lines[a])):
                     join_after.add(a)
     for k, line in enumerate(lines):
@@ -155,6 +156,9 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
             out.append("\n")
             out_len += 1
     return "".join(out), marks, shifts
+
+
+_TABLE_ROW = re.compile(r"[｜|].*[｜|]|\t.*\t")  # 9月7日（周一）｜全校正式上课｜: a row of a table, never wrapped
 
 
 def _page_width(lines: list[str]) -> int:

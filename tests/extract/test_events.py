@@ -829,3 +829,23 @@ def test_ticket_scopes_weekly_closures_and_readers_questions_are_no_entries():
         ("球幕影院停止售票", dt.date(2023, 7, 3), None),
         ("我馆逐一电话联系", dt.date(2023, 7, 3), dt.date(2023, 7, 3)),
         ("临时展览展期", dt.date(2023, 7, 12), dt.date(2023, 10, 8))]
+
+
+def test_table_rows_are_read_by_their_cells():
+    """A calendar table: a date in the first cell is named by the next cell (its holidays stay, the
+    translation goes); a date in a later column is named by the row's label and that column's
+    heading; rows are never unwrapped into one sentence, and a year-led row is no dateline."""
+    text = ("日期 Date｜事项 Item｜备注 Notes\n"
+            "9月7日（周一）｜全校正式上课（第1周）Classes begin (Week 1)｜\n"
+            "10月1日—8日｜国庆节、中秋节放假 National Day & Mid-Autumn holiday｜共8天\n"
+            "2021年1月1日—3日｜元旦放假 New Year holiday｜\n\n"
+            "年级 | 报到日期 | 报到时间 | 报到地点\n"
+            "小班 | 8月30日（星期日） | 8:30—10:30 | 一楼大厅\n"
+            "中班 | 8月31日（星期一） | 8:30—10:00 | 各班教室\n")
+    events = extract_document(text, published=dt.date(2020, 7, 10), tz=TZ).events
+    assert [(e.title, e.start, e.end) for e in events] == [
+        ("全校正式上课（第1周）", dt.date(2020, 9, 7), dt.date(2020, 9, 7)),
+        ("国庆节、中秋节放假", dt.date(2020, 10, 1), dt.date(2020, 10, 8)),
+        ("元旦放假", dt.date(2021, 1, 1), dt.date(2021, 1, 3)),
+        ("小班报到", dt.datetime(2020, 8, 30, 8, 30, tzinfo=TZ), dt.datetime(2020, 8, 30, 10, 30, tzinfo=TZ)),
+        ("中班报到", dt.datetime(2020, 8, 31, 8, 30, tzinfo=TZ), dt.datetime(2020, 8, 31, 10, 0, tzinfo=TZ))]
