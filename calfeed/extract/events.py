@@ -967,6 +967,10 @@ class _Reader:
         cells = list(zip([s] + [p + 1 for p in seps], seps + [e], strict=True))
         k = next((i for i, (a, b) in enumerate(cells) if a <= t.span[0] < b), -1)
         if k == 0 and len(cells) > 1:
+            heading = next(self.lines_above(s, 1), "") if self.text.rfind("\n", 0, s) + 1 == s else ""
+            if (heading and len(heading) <= 90 and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，"
+                    and not re.search(r"\d", re.sub(r"\b1[89]\d\d|20\d\d\b", "", heading))):
+                return shorten(heading.split(":")[0].split("：")[0].strip())  # Northern Light: Prints … / Through Sunday, March 19 | East Gallery
             cell = self.text[cells[1][0]:cells[1][1]].strip()
             cell = clean_title(cell, [x.text for x in self.in_sentence if x.span[1] <= seps[0]])  # its holidays stay: 国庆节放假
             if HAN.search(cell):

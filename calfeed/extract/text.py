@@ -76,7 +76,8 @@ def _is_headline(para: str) -> bool:
     western = not HAN.search(p) and len(p) <= 100 and "\n" not in p and (p.isupper() or _title_case(p))
     return (0 < len(p) and (len(p) <= 40 or western) and p[-1] not in TERMINAL and p[-1] not in ",，:："
             and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p)
-            and not CREDIT_LINE.fullmatch(p) and not (_TABLE_ROW.search(p) and re.search(r"\d", p)))  # a dated table row
+            and not CREDIT_LINE.fullmatch(p) and not _DATED_ROW.match(p)
+            and not (_TABLE_ROW.search(p) and re.search(r"\d", p)))  # 小班 | 8月30日 | 8:30—10:30: a row
 
 
 # 丰乐融媒记者 马振华 通讯员 王秀芝 / 文/图 记者 张三: who wrote it, not what it is about
@@ -158,6 +159,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), marks, shifts
 
 
+_DATED_ROW = re.compile(r"(?:\d|(?:Through|Thru|From|Until)\s|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
+                        r"Fri|Sat|Sun)[a-z]*\.?\s)[^|｜\n]*[|｜]", re.I)  # March 11 – June 4 | Main Hall: a listing's row
 _TABLE_ROW = re.compile(r"[｜|].*[｜|]|\t.*\t")  # 9月7日（周一）｜全校正式上课｜: a row of a table, never wrapped
 
 

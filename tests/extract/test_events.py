@@ -849,3 +849,12 @@ def test_table_rows_are_read_by_their_cells():
         ("元旦放假", dt.date(2021, 1, 1), dt.date(2021, 1, 3)),
         ("小班报到", dt.datetime(2020, 8, 30, 8, 30, tzinfo=TZ), dt.datetime(2020, 8, 30, 10, 30, tzinfo=TZ)),
         ("中班报到", dt.datetime(2020, 8, 31, 8, 30, tzinfo=TZ), dt.datetime(2020, 8, 31, 10, 0, tzinfo=TZ))]
+
+
+def test_a_listing_row_under_a_title_line_is_named_by_the_title():
+    """Clay Voices: Contemporary Ceramics / March 11 – June 4 | Main Hall: the run of the show named
+    by the line above, not by its gallery, and never mistaken for a headline."""
+    text = ("OPENING SOON\n\nClay Voices: Contemporary Ceramics of the Upper Midwest\nMarch 11 – June 4 | Main Hall\n"
+            "Thirty-two artists show functional and sculptural work.\n")
+    events = extract_document(text, published=dt.date(2023, 3, 2), tz=ZoneInfo("America/Chicago")).events
+    assert [(e.title, e.start, e.end) for e in events] == [("Clay Voices", dt.date(2023, 3, 11), dt.date(2023, 6, 4))]
