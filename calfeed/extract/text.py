@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 TERMINAL = "。！？!?；;…”』」\"'）)】."
@@ -167,11 +168,13 @@ _TABLE_ROW = re.compile(r"[｜|].*[｜|]|\t.*\t")  # 9月7日（周一）｜全�
 def _page_width(lines: list[str]) -> int:
     """The width a Chinese page was printed at: the line length that at least a third of its
     longer Chinese lines share (give or take one); 0 when there is none."""
-    widths = [len(x.strip()) for x in lines if HAN.search(x) and len(x.strip()) >= 20]
-    if len(widths) < 6:
+    widths = Counter(n for x in lines if len(x) >= 20 and (n := len(x.strip())) >= 20 and HAN.search(x))
+    total = sum(widths.values())
+    if total < 6:
         return 0
-    best = max(set(widths), key=lambda w: sum(abs(x - w) <= 1 for x in widths))
-    return best if sum(abs(x - best) <= 1 for x in widths) * 3 >= len(widths) else 0
+    near = {w: widths[w - 1] + widths[w] + widths[w + 1] for w in widths}  # give or take one
+    best = max(near, key=near.__getitem__)
+    return best if near[best] * 3 >= total else 0
 
 
 def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
