@@ -527,6 +527,10 @@ class _Reader:
         if "holiday" in t.rule and re.search(r"\b(?:ahead\s+of|in\s+time\s+for|before|after)\s+(?:the\s+)?$",
                                             self.text[max(s, t.span[0] - 16):t.span[0]], re.I):
             return None  # reopen by Friday, Sept. 2, ahead of the Labor Day weekend: the holiday is a landmark
+        if (t.type == "range" and t.end is not None and re.match(r"from\s", t.text, re.I) and re.search(
+                r"\b(?:extended|moved|postponed|pushed\s+back|changed|rescheduled|delayed)\s+$", self.text[s:t.span[0]], re.I)):
+            last = day_of(t.end)  # the deadline has been extended from March 17 to March 24: the new date only
+            t = replace(t, start=last, end=last, type="date")
         first_cell = self.first_cell_end(s, e)
         if first_cell is not None and t.span[0] > first_cell and not re.search(r"\d\s*月\s*\d", t.text) and any(
                 o.span[1] <= first_cell and o.type not in ("duration", "set") for o in self.in_sentence):
@@ -941,6 +945,8 @@ class _Reader:
                        "", title, flags=re.I)  # Because of icy roads, all schools will be closed
         title = re.sub(r"^(?:the\s+)?(.+?)\s+(?:will\s+be|is|are)\s+(closed|open|canceled|cancelled|postponed)$", r"\1 \2",
                        title, flags=re.I)  # The library will be closed: Library closed
+        title = re.sub(r"\s+(?:has|have|had|was|were)\s+been\s+(?:extended|moved|postponed|changed|rescheduled|pushed\s+back|delayed)$"
+                       r"|\s+(?:was|were|is|are)\s+(?:extended|moved|postponed|rescheduled|delayed)$", "", title, flags=re.I)
         if title.count(")") > title.count("("):
             title = title.replace(")", "")
         title = title.capitalize() if title.isupper() else title[:1].upper() + title[1:]

@@ -858,3 +858,11 @@ def test_a_listing_row_under_a_title_line_is_named_by_the_title():
             "Thirty-two artists show functional and sculptural work.\n")
     events = extract_document(text, published=dt.date(2023, 3, 2), tz=ZoneInfo("America/Chicago")).events
     assert [(e.title, e.start, e.end) for e in events] == [("Clay Voices", dt.date(2023, 3, 11), dt.date(2023, 6, 4))]
+
+
+def test_a_deadline_extended_from_one_day_to_another_is_the_new_day():
+    """"the entry deadline has been extended from March 17 to Friday, March 24": March 24, not a run."""
+    events = extract_document("Teachers: the entry deadline has been extended from March 17 to Friday, March 24, at midnight.\n",
+                              published=dt.date(2023, 3, 2), tz=ZoneInfo("America/Chicago")).events
+    assert [(e.title, e.kind, e.start, e.end) for e in events] == [
+        ("Entry deadline", "deadline", dt.date(2023, 3, 24), dt.date(2023, 3, 24))]
