@@ -1535,7 +1535,7 @@ def _resolve_interval(a: _A, ref: dt.date, direction: int, after: dt.date | None
         if later:
             return later[0]
     if a.wd is not None:
-        same = [c for c in cands if c[0].weekday() == a.wd]
+        same = [c for c in cands if a.wd in (c[0].weekday(), c[1].weekday())]  # Thursday and Friday, November 26-27
         if same:
             cands = same
     if direction == 0 and a.extra.get("untensed"):  # a list item: a day long gone is less likely than one to come

@@ -73,8 +73,9 @@ from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
 
-_CELLS = re.compile(r"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
-_CELL_SEP = re.compile(r"[｜|]")
+_LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
+_CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{_LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
+_CELL_SEP = re.compile(rf"[｜|]|{_LEADER}")
 _SCHEDULE_WORD = re.compile(r"\b(?:schedule|agenda|program(?:me)?|itinerary|timetable|lineup|order\s+of\s+events)\b|日程|议程|流程|安排|时间表", re.I)
 _HOLIDAY_KINDS = re.compile(r"(?:[、和及与]\s*[\u4e00-\u9fff]{1,5})*\s*等(?:重点|重要|传统|法定|主要)?(?:时段|时期|节日|节假日|假日|假期|节点)")
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
@@ -533,8 +534,14 @@ class _Reader:
             t = replace(t, start=last, end=last, type="date")
         first_cell = self.first_cell_end(s, e)
         if first_cell is not None and t.span[0] > first_cell and not re.search(r"\d\s*月\s*\d", t.text) and any(
-                o.span[1] <= first_cell and o.type not in ("duration", "set") for o in self.in_sentence):
+                o.span[1] <= first_cell and o.type not in ("duration", "set") and re.search(r"\d", o.text) for o in self.in_sentence):
             return None  # 10月1日—8日｜国庆节、中秋节放假｜: the row's date is in its first cell
+        if first_cell is not None and t.span[1] <= first_cell and not re.search(r"\d", t.text) and any(
+                o.span[0] > first_cell and re.search(r"\d", o.text) for o in self.in_sentence):
+            return None  # Thanksgiving Day and the day after ..... November 26-27: the label names the dated cell
+        if (t.rule == "weekday" and re.match(r"\s*(?:and|&|or|-|–|through|to)\s", self.text[t.span[1]:t.span[1] + 10])
+                and any(o.span[0] > t.span[1] and o.span[0] - t.span[1] <= 6 and re.search(r"\d", o.text) for o in self.in_sentence)):
+            return None  # Thursday and Friday, November 26-27: the dated mention holds both days
         if "holiday" in t.rule and t.start is not None and any(
                 o.span[0] > t.span[1] and o.start is not None and "holiday" not in o.rule and day_of(o.start) == day_of(t.start)
                 for o in self.in_sentence):

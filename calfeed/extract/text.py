@@ -133,7 +133,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     spaced = set()  # English lines whose break is only a wrap: the newline becomes a space
     for run in runs:
         body = _wrapped_body(lines, run)
-        spaced.update(a for a, b in zip(body, body[1:], strict=False) if not _LIST_START.match(lines[b]))
+        spaced.update(a for a, b in zip(body, body[1:], strict=False) if not _LIST_START.match(lines[b])
+                      and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b]))
         if wrapped(run):
             for a, b in zip(run, run[1:], strict=False):
                 if (not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;"
@@ -162,7 +163,7 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
 
 _DATED_ROW = re.compile(r"(?:\d|(?:Through|Thru|From|Until)\s|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
                         r"Fri|Sat|Sun)[a-z]*\.?\s)[^|｜\n]*[|｜]", re.I)  # March 11 – June 4 | Main Hall: a listing's row
-_TABLE_ROW = re.compile(r"[｜|].*[｜|]|\t.*\t")  # 9月7日（周一）｜全校正式上课｜: a row of a table, never wrapped
+_TABLE_ROW = re.compile(r"[｜|].*[｜|]|\t.*\t|\S\s*(?:\.\s?){4,}\s*\S|…{2,}")  # 9月7日（周一）｜全校正式上课｜: a row of a table, never wrapped
 
 
 def _page_width(lines: list[str]) -> int:

@@ -866,3 +866,15 @@ def test_a_deadline_extended_from_one_day_to_another_is_the_new_day():
                               published=dt.date(2023, 3, 2), tz=ZoneInfo("America/Chicago")).events
     assert [(e.title, e.kind, e.start, e.end) for e in events] == [
         ("Entry deadline", "deadline", dt.date(2023, 3, 24), dt.date(2023, 3, 24))]
+
+
+def test_dot_leaders_part_a_holiday_list_into_name_and_day():
+    """Memorial Day ........ Monday, May 25: one entry per line, named by the text before the leaders;
+    "Thursday and Friday, November 26-27" is the two days of 2020, not a 2021 range."""
+    text = ("The courthouse will be closed on the following days in 2020:\n\n"
+            "  Memorial Day .............................. Monday, May 25\n"
+            "  Thanksgiving Day and the day after ........ Thursday and Friday, November 26-27\n")
+    events = extract_document(text, published=dt.date(2020, 1, 2), tz=ZoneInfo("America/New_York")).events
+    assert [(e.title, e.start, e.end) for e in events] == [
+        ("Memorial Day", dt.date(2020, 5, 25), dt.date(2020, 5, 25)),
+        ("Thanksgiving Day and the day after", dt.date(2020, 11, 26), dt.date(2020, 11, 27))]
