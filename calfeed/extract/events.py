@@ -73,6 +73,8 @@ from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
 
+_PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|签发|发布|发)\s*"
+                         r"|\s*[（(][^（()）]{0,12}\d{4}\s*年[^（()）]{0,30}(?:发布|刊发|刊登|转载|首发)[^（()）]{0,6}[)）]\s*")
 _LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{_LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _CELL_SEP = re.compile(rf"[｜|]|{_LEADER}")
@@ -288,6 +290,8 @@ class _Reader:
                 re.sub(r"\b(?:Issue|Vol(?:ume)?|No)\.?\s*#?\s*\d+", "", sentence)) and (
                 day_of(only.start) == day_of(only.end or only.start) == self.today or re.match(r"\s*(?:Dated|Date|Signed|Posted|Published|Updated)\s*:", sentence, re.I)):
             return []  # Riverton Ledger-Dispatch | March 14, 2023; November 18, 2024 · Issue 47; Dated: October 8, 2025
+        if whole_line and len(sentence) <= 80 and _PRINT_LINE.fullmatch(sentence):
+            return []  # 柳塘镇人民政府办公室　　2022年6月9日印发; （本文于2020年7月10日在校园网发布）: the document's own print line
         if only is not None and whole_line and "holiday" not in only.rule \
                 and not re.sub(r"\W", "", sentence.replace(only.text, "")) \
                 and only.start is not None and not isinstance(only.start, dt.datetime) \

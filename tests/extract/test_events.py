@@ -878,3 +878,11 @@ def test_dot_leaders_part_a_holiday_list_into_name_and_day():
     assert [(e.title, e.start, e.end) for e in events] == [
         ("Memorial Day", dt.date(2020, 5, 25), dt.date(2020, 5, 25)),
         ("Thanksgiving Day and the day after", dt.date(2020, 11, 26), dt.date(2020, 11, 27))]
+
+
+def test_print_and_posting_lines_are_no_entries():
+    """柳塘镇人民政府办公室　　2022年6月9日印发 and （本文于…在校园网发布） date the document, not a happening."""
+    text = ("柳塘镇人民政府办公室　　　　　　　　　　2022年6月9日印发\n\n"
+            "　　6月8日（星期三）上午，镇长周建华主持召开镇政府第9次常务会议。\n\n（本文于2022年6月10日在校园网发布）\n")
+    events = extract_document(text, published=dt.date(2022, 6, 10), tz=TZ).events
+    assert [e.title for e in events] == ["镇长周建华主持召开镇政府第9次常务会议"]
