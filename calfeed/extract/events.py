@@ -78,6 +78,7 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
 _LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{_LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _CELL_SEP = re.compile(rf"[｜|]|{_LEADER}")
+_CELL_HINT = re.compile(r"[｜|…]|\.\s?\.|··")
 _SCHEDULE_WORD = re.compile(r"\b(?:schedule|agenda|program(?:me)?|itinerary|timetable|lineup|order\s+of\s+events)\b|日程|议程|流程|安排|时间表", re.I)
 _HOLIDAY_KINDS = re.compile(r"(?:[、和及与]\s*[\u4e00-\u9fff]{1,5})*\s*等(?:重点|重要|传统|法定|主要)?(?:时段|时期|节日|节假日|假日|假期|节点)")
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
@@ -971,6 +972,8 @@ class _Reader:
 
     def first_cell_end(self, s: int, e: int) -> int | None:
         """Where the first cell of a table row ends; None when the sentence is no table row."""
+        if not _CELL_HINT.search(self.text, s, e):
+            return None  # most sentences: no bar, no leaders
         return (m.start() if (m := _CELL_SEP.search(self.text, s, e)) and _CELLS.search(self.text, s, e) else None)
 
     def table_cell(self, s: int, e: int, t: Timex) -> str:
@@ -978,7 +981,7 @@ class _Reader:
         上课 Classes begin｜", less its translation), or, for a date in a later column, the row's
         label with that column's heading ("小班 | 8月30日 | 8:30—10:30" under "年级 | 报到日期 | …":
         小班报到); "" when the sentence is no table row."""
-        if not _CELLS.search(self.text, s, e):
+        if self.first_cell_end(s, e) is None:
             return ""
         seps = [m.start() for m in _CELL_SEP.finditer(self.text, s, e)]
         cells = list(zip([s] + [p + 1 for p in seps], seps + [e], strict=True))
