@@ -297,7 +297,8 @@ _RX_SUFFIX = re.compile(
     r"(?:\s+(?P<on>onwards?|and\s+onwards?|on|and\s+beyond|or\s+later|and\s+later|at\s+the\s+latest|"
     r"or\s+earlier|or\s+before))\b", _I)
 _DEADLINE_CTX = re.compile(
-    r"\b(?:deadlines?|due|closes?|closing|expires?|expiry|expiring|apply|applications?|registrations?|"
+    r"\b(?:deadlines?|due|closes?|closing(?![-\s](?:week|day|night|ceremony|reception|concert|remarks|session|event|gala|party|"
+    r"performance|celebration|talk))|expires?|expiry|expiring|apply|applications?|registrations?|"
     r"register|submit|submissions?|must\s+be\s+(?:submitted|received|filed|completed)|no\s+later\s+than|"
     r"cut-?off|last\s+day)\b", _I)
 _AHEAD = re.compile(

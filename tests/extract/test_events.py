@@ -886,3 +886,10 @@ def test_print_and_posting_lines_are_no_entries():
             "　　6月8日（星期三）上午，镇长周建华主持召开镇政府第9次常务会议。\n\n（本文于2022年6月10日在校园网发布）\n")
     events = extract_document(text, published=dt.date(2022, 6, 10), tz=TZ).events
     assert [e.title for e in events] == ["镇长周建华主持召开镇政府第9次常务会议"]
+
+
+def test_a_closing_week_talk_is_an_event_not_a_deadline():
+    """"a closing-week gallery talk on Thursday, March 16, at 6 p.m.": closing names the week, not a cut-off."""
+    events = extract_document("Curator Ellen Marsh will give a closing-week gallery talk on Thursday, March 16, at 6 p.m.\n",
+                              published=dt.date(2023, 3, 2), tz=ZoneInfo("America/Chicago")).events
+    assert [e.kind for e in events] == ["event"]
