@@ -844,7 +844,7 @@ class _Tagger:
         if f.month is None and f.day is None:
             if f.year is None and f.fuzzy:
                 y = self.today.year
-                if f.fuzzy in ("月初", "月中", "月底", "月末", "上旬", "中旬", "下旬", "上半月", "下半月"):
+                if f.fuzzy in ("月初", "月中", "月底", "月末", "上旬", "中旬", "下旬", "上中旬", "中下旬", "上半月", "下半月"):
                     lo, hi = dt.date(y, self.today.month, 1), _month_end(y, self.today.month)
                 else:
                     lo, hi = dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -1429,6 +1429,10 @@ def _fuzzy_part(lo: Day, hi: Day, fz: str) -> tuple[Day, Day]:
     days = (hi - lo).days
     if fz in ("上旬",):
         return dt.date(y, m, 1), dt.date(y, m, 10)
+    if fz == "上中旬":  # the first twenty days
+        return dt.date(y, m, 1), dt.date(y, m, 20)
+    if fz == "中下旬":  # from the eleventh to the month's end
+        return dt.date(y, m, 11), hi
     if fz in ("中旬", "月中", "中"):
         if days > 40:
             return _fuzzy_part(lo, hi, "年中")
