@@ -893,3 +893,10 @@ def test_a_closing_week_talk_is_an_event_not_a_deadline():
     events = extract_document("Curator Ellen Marsh will give a closing-week gallery talk on Thursday, March 16, at 6 p.m.\n",
                               published=dt.date(2023, 3, 2), tz=ZoneInfo("America/Chicago")).events
     assert [e.kind for e in events] == ["event"]
+
+
+def test_inspection_teams_sent_in_a_fuzzy_span_are_an_entry():
+    """11月中下旬，省指挥部将派出8个督查组…明察暗访: an inspection from the 11th to the 30th."""
+    events = extract_document("11月中下旬，省指挥部将派出8个督查组，对各州（市）防火准备工作进行明察暗访。\n",
+                              published=dt.date(2019, 10, 31), tz=TZ).events
+    assert [(e.start, e.end, e.approximate) for e in events] == [(dt.date(2019, 11, 11), dt.date(2019, 11, 30), True)]
