@@ -229,7 +229,7 @@ def apply_revisions(drafts: list[Draft]) -> list[Draft]:
         if not new.revises:
             continue
         for old in list(out):
-            if (old is new or old.sentence[0] >= new.sentence[0] or len(new.revises) < 3
+            if (old is new or old.sentence[0] >= new.sentence[0] or len(new.revises) < 4  # not 本公司: a name, not a thing
                     or similar(old.title, new.revises) < 0.3):
                 continue
             if old.kind == "period" and old.end is not None:

@@ -900,3 +900,14 @@ def test_inspection_teams_sent_in_a_fuzzy_span_are_an_entry():
     events = extract_document("11月中下旬，省指挥部将派出8个督查组，对各州（市）防火准备工作进行明察暗访。\n",
                               published=dt.date(2019, 10, 31), tz=TZ).events
     assert [(e.start, e.end, e.approximate) for e in events] == [(dt.date(2019, 11, 11), dt.date(2019, 11, 30), True)]
+
+
+def test_a_postponed_auction_does_not_stretch_an_unrelated_period():
+    """本公司原定于11月19日…举行的拍卖会…延期至12月3日: the company is the speaker, not the thing
+    revised; the notice's 公示 period keeps its own end."""
+    text = ("四、本公告自刊登之日起公示7日（11月14日至20日）。\n\n"
+            "本公司原定于11月19日（星期三）下午2时30分举行的“秀洲区城北片区改造项目废旧物资拍卖会”，因委托方对标的清单进行调整，"
+            "现延期至12月3日（星期三）下午2时30分举行，拍卖地点不变。\n")
+    events = extract_document(text, published=dt.date(2025, 11, 14), tz=TZ).events
+    period = next(e for e in events if e.kind == "period")
+    assert (period.start, period.end) == (dt.date(2025, 11, 14), dt.date(2025, 11, 20))
