@@ -791,8 +791,8 @@ class _Reader:
             if named is not None and HAN.search(title_text) and len(re.findall(r"[\u4e00-\u9fff]", core)) < 4 \
                     and (label := self.named_title(named)) and len(label) >= 4:
                 title_text = label  # 临时展览展期为7月12日至10月8日，每周二至周日…开放: the label, not the hours' verb
-        if cell := self.table_cell(s, e, t):
-            title_text = cell  # 9月7日（周一）｜全校正式上课｜: the row's item
+        if row_item:
+            title_text = row_item  # 9月7日（周一）｜全校正式上课｜: the row's item
         if len(title_text) < 4 and (topic := self.topic_of(s)):
             title_text = title_text if title_text.startswith(topic) else (topic + title_text)[:40]
         elif len(title_text) < 4 and not re.search(r"\d", t.text) and "anaphora" not in t.rule:
