@@ -143,7 +143,8 @@ _RX_DMY = re.compile(
 # month with a year or a context word: May 2024, in May, March of last year
 _RX_MONTH = re.compile(
     rf"(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:{_year('y')}|(?P<rel>this|next|last)\s+year\b))?")
-_WD_BEFORE = re.compile(rf"\b(?:(?P<wd0>{_WD_ANY})\s*[-–—]\s*)?(?P<wd>{_WD_ANY}),?\s+(?:the\s+)?$")  # Fri-Sun, Oct 27-29
+_WD_BEFORE = re.compile(  # Fri-Sun, Oct 27-29; Thursday and Friday, Nov. 26 and 27
+    rf"\b(?:(?P<wd0>{_WD_ANY})\s*(?:[-–—]|\band\b)\s*)?(?P<wd>{_WD_ANY}),?\s+(?:the\s+)?$")
 _REL_BEFORE = re.compile(
     r"\b(?P<rel>this\s+coming|this\s+past|the\s+coming|the\s+past|this|next|last|coming|past|previous)\s+$")
 _HOLIDAY_REL_BEFORE = re.compile(r"\b(?P<rel>this|next|last|this\s+year['’]s|next\s+year['’]s|last\s+year['’]s)\s+$")
@@ -517,7 +518,7 @@ def _date_atoms(text: str, low: str, out: list[_A]) -> None:
             mon2 = _month_of(m.group("mon2")) if rule == "month-day" and m.group("mon2") else None
             d2 = int(m.group("d2")) if m.group("d2") else None
             conn = (m.group("conn") or "").lower()
-            if d2 is not None and (conn == "and" and not re.search(r"\bbetween\s+$", _before(text, s), _I)
+            if d2 is not None and (conn == "and" and d2 != d + 1 and not re.search(r"\bbetween\s+$", _before(text, s), _I)
                                    or conn in ("to", "through", "thru", "until", "till") and mon2 is None
                                    and rule == "month-day" and d2 <= d):
                 # "March 5 and 10" are two days, not a range: keep the first
@@ -898,6 +899,9 @@ def _quarter_atoms(text: str, low: str, out: list[_A]) -> None:
         rel = (m.group("rel") or "").lower()
         if m.group("qw") and not (y or rel or m.group(0).lower().startswith("the")):
             continue
+        if m.group("qw") and not (y or rel) and re.match(r"-quarter\s+[a-z]", low[m.end("qw"):m.end() + 3]) \
+                and not re.match(r"\s+(?:of|in|and|to|through|will|is|was)\b", low[m.end():]):
+            continue  # "the first-quarter estimated payment": an adjective naming a payment, not the quarter
         a = _A(m.start(), m.end(), "date", "quarter", period=_quarter(q), year=int(y) if y else None,
                grain="quarter", fuzzy_ok=True, period_kind="quarter")
         if rel:
@@ -1293,6 +1297,8 @@ def _pairs(text: str, atoms: list[_A], ok, join) -> list[_A]:
 
 def _join_times(text: str, a: _A, b: _A) -> _A:
     h1, m1 = a.t1
+    if (h1, m1) == (24, 0):
+        h1 = 0  # "from midnight to 6 a.m.": the midnight that opens the day
     if a.rule == "clock-24h" and b.ap and b.rule == "clock-ampm" and h1 <= 12:
         h1 = h1 % 12 + (12 if b.t1[0] >= 12 else 0)
         if h1 * 60 + m1 > b.t1[0] * 60 + b.t1[1]:

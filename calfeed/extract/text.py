@@ -213,6 +213,15 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(not w[0].isupper() for w in words) <= 1
 
 
+def _sentence_case_headline(line: str) -> bool:
+    """A news headline in sentence case, alone between blank lines: "Meridian's 2025 tax filing
+    season opens Monday; free help available at 40 sites" (no full stop, no list marker)."""
+    return (not HAN.search(line) and 25 <= len(line) <= 100 and line[0].isupper() and line[-1] not in TERMINAL
+            and line[-1] not in ",:;" and ":" not in line and not _LIST_START.match(line)
+            and len(re.findall(r"[A-Za-z]{2,}", line)) >= 5 and not BYLINE.match(line) and not DATELINE.search(line)
+            and not _DATED_ROW.match(line) and not _TABLE_ROW.search(line))
+
+
 _DATED_ITEM = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s*[-–]\s*[A-Z][a-z]+\.?)?,?\s+)?"
                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
 _DATE_LINE = re.compile(r"\s*(?:\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年|\d{4}-\d{1,2}-\d{1,2})")  # a signature date
@@ -246,7 +255,9 @@ def prepare(text: str) -> Prepared:
         stripped = para.strip()
         following = text[sep_end:bounds[i + 1][1]].strip() if i + 1 < len(bounds) else ""
         signed = _SIGNATURE_DATE.fullmatch(following) and len(following) <= 20  # 国务院办公厅 / 2023年10月23日
-        if (_is_headline(stripped) and len(prev_para) != 0 or (_is_headline(stripped) and i == 0)) and not signed:
+        alone = text[max(0, ps - 2):ps].count("\n") + text[pe:sep_end].count("\n") >= 4 or i == 0
+        if (_is_headline(stripped) and (len(prev_para) != 0 or i == 0) or alone and _sentence_case_headline(stripped)) \
+                and not signed:
             headlines.append((start_out, out_len))
         prev_para = stripped or prev_para
         if sep_end <= pe:

@@ -911,3 +911,14 @@ def test_a_postponed_auction_does_not_stretch_an_unrelated_period():
     events = extract_document(text, published=dt.date(2025, 11, 14), tz=TZ).events
     period = next(e for e in events if e.kind == "period")
     assert (period.start, period.end) == (dt.date(2025, 11, 14), dt.date(2025, 11, 20))
+
+
+def test_a_sentence_case_headline_is_restated_by_its_body():
+    """An AP-style headline alone between blank lines ("…season opens Monday; free help…") is a
+    headline: its Monday is the body's January 27, one entry, not two."""
+    text = ("Meridian's 2025 tax filing season opens Monday; free help available at 40 sites\n\n"
+            "CAPITOL CITY -- The Department of Revenue will begin accepting 2024 state income tax returns "
+            "on Monday, January 27, the Revenue Secretary announced Tuesday.\n\n"
+            "The first-quarter estimated payment for tax year 2025 is also due April 15.\n")
+    events = extract_document(text, published=dt.date(2025, 1, 21), tz=ZoneInfo("America/Chicago")).events
+    assert sorted(e.start for e in events) == [dt.date(2025, 1, 27), dt.date(2025, 4, 15)]
