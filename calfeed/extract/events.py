@@ -127,6 +127,8 @@ _ABBREVIATION = re.compile(r"\b(?:vs|St|Dr|No|Ave|Mt|Jr|Sr|Co|Inc|approx)\.")
 _REPORTING = re.compile(r"(?:表示|介绍|指出|透露|说|称|认为|强调|获悉|了解到)$")
 _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
 _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解|据介绍|目前|记者[^，,。]{0,12}?(?:了解到|获悉))[，,]?)?\s*")
+_FORBIDDEN = re.compile(r"(?:不得|严禁|禁止|不准|不要|切勿|请勿)[^，。；,;：:]{0,8}$")  # 不得擅自提前放假: a rule, no happening
+_QUOTED_MODIFIER = re.compile(r"[^“”，。]{0,6}”的")  # 首个“除夕放假”的春节: a quoted name describing a noun
 _SUBJECT_END = re.compile(r"目前|已经|已|正在|正|将|于|在|计划|预计|拟|共|累计|总|是|为|的")
 
 
@@ -656,6 +658,9 @@ class _Reader:
                 o.span[0] > t.span[0] and re.search(r"\d", o.text) for o in self.in_sentence
                 if o.span[0] < t.span[1] + 16):
             return None  # 国庆节、中秋节放假时间为10月1日至8日: the dates that follow are the event
+        if "holiday" in t.rule and not re.search(r"\d|期间|假期|长假|小长假", re.sub(r"^\d{4}年", "", t.text)) and (
+                self.text[max(s, t.span[0] - 1):t.span[0]] == "的" or re.match(r"是(?!日)", self.text[t.span[1]:t.span[1] + 2])):
+            return None  # 首个“除夕放假”的春节; 2025年春节是…: the holiday as a thing described, not a date
         if t.rule.startswith("duration-") and t.grain in ("minute", "hour", "second"):
             return None  # 开考15分钟后不得入场: a rule about minutes, not a date
         prefix = self.text[s:t.span[0]]
@@ -1226,7 +1231,9 @@ class _Reader:
 
     @staticmethod
     def find_trigger(text: str, last: bool = False) -> re.Match | None:
-        found = [m for m in TRIGGER.finditer(text) if not NEGATED.search(text[max(0, m.start() - 4):m.start()])]
+        found = [m for m in TRIGGER.finditer(text) if not NEGATED.search(text[max(0, m.start() - 4):m.start()])
+                 and not _FORBIDDEN.search(text[max(0, m.start() - 10):m.start()])
+                 and not _QUOTED_MODIFIER.match(text, m.end())]
         if not found:
             return None
         if last:

@@ -76,6 +76,11 @@ def tag(text: str, ref: dt.datetime) -> list[Timex]:
     return tagger.run()
 
 
+# 1月28日（农历除夕、周二）: notes on a day listed in its parenthesis, read with the day
+_DAY_NOTES = re.compile(r"\s*[（(](?=[^（）()\n]{0,12}(?:周|星期|农历|阴历|除夕|初[一二三四五六七八九十]))"
+                        r"[^（）()。，；;\n]{1,10}、[^（）()。，；;\n]{1,10}[)）]")
+
+
 # ---------------------------------------------------------------- composition state
 @dataclass
 class Fields:
@@ -179,6 +184,8 @@ class _Tagger:
             if f.kind == "numrange":
                 pending = f
                 continue
+            if cur is not None and cur.day is not None and f.start >= cur.end and (notes := _DAY_NOTES.match(self.norm, cur.end)):
+                cur.end = notes.end()
             if cur is not None and f.start < cur.end:
                 continue  # inside a parenthesis already read: （星期五，农历八月十五）
             if pending is not None and pending.end == f.start and f.kind == "date":

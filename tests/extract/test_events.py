@@ -922,3 +922,13 @@ def test_a_sentence_case_headline_is_restated_by_its_body():
             "The first-quarter estimated payment for tax year 2025 is also due April 15.\n")
     events = extract_document(text, published=dt.date(2025, 1, 21), tz=ZoneInfo("America/Chicago")).events
     assert sorted(e.start for e in events) == [dt.date(2025, 1, 27), dt.date(2025, 4, 15)]
+
+
+def test_a_holiday_range_with_notes_on_its_days_and_the_holiday_described_or_forbidden():
+    """1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休 is one run; 2025年春节是…首个
+    “除夕放假”的春节 describes the holiday, and 不得擅自提前放假 is a rule, not a happening."""
+    text = ("（二）春节：1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。\n"
+            "2025年春节是国家调整法定节假日后首个“除夕放假”的春节，各单位要提前做好工作衔接，"
+            "确保节前节后各项工作有序开展，不得擅自提前放假或推迟上班。\n")
+    events = extract_document(text, published=dt.date(2024, 12, 24), tz=TZ).events
+    assert [(e.kind, e.start, e.end) for e in events] == [("period", dt.date(2025, 1, 28), dt.date(2025, 2, 4))]
