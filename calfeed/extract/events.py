@@ -127,6 +127,9 @@ _ABBREVIATION = re.compile(r"\b(?:vs|St|Dr|No|Ave|Mt|Jr|Sr|Co|Inc|approx)\.")
 _REPORTING = re.compile(r"(?:表示|介绍|指出|透露|说|称|认为|强调|获悉|了解到)$")
 _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确保)")  # a clause whose subject is the sentence's
 _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解|据介绍|目前|记者[^，,。]{0,12}?(?:了解到|获悉))[，,]?)?\s*")
+# the heading of a list of links to other articles: their dates are those articles' days
+_LINK_LIST = re.compile(r"相关(?:链接|阅读|文件|新闻|报道)|延伸阅读|推荐阅读|往期(?:推荐|回顾|精彩)|热门推荐|猜你喜欢"
+                        r"|\b(?:Related|More)\s+(?:links|stories|news|articles|coverage)\b|\bYou may also like\b", re.I)
 _FORBIDDEN = re.compile(r"(?:不得|严禁|禁止|不准|不要|切勿|请勿)[^，。；,;：:]{0,8}$")  # 不得擅自提前放假: a rule, no happening
 _QUOTED_MODIFIER = re.compile(r"[^“”，。]{0,6}”的")  # 首个“除夕放假”的春节: a quoted name describing a noun
 _SUBJECT_END = re.compile(r"目前|已经|已|正在|正|将|于|在|计划|预计|拟|共|累计|总|是|为|的")
@@ -610,7 +613,7 @@ class _Reader:
         if _WEATHER_TALK.match(self.text, s, t.span[0]) and not _WEATHER_ACTION.search(self.text, s, e):
             return None  # Snow will taper to showers by Wednesday afternoon: a forecast, not a date to keep
         line_start = self.text.rfind("\n", 0, t.span[0]) + 1
-        if re.search(r"相关链接|相关阅读|相关文件|延伸阅读|Related (?:links|stories)", self.text[max(0, line_start - 160):line_start], re.I) \
+        if self.in_link_list(line_start, t) \
                 or re.match(r"\s*(?:相关链接|相关阅读|附件|上一篇|下一篇|原创|Date:|Sent:|From:|Posted:)", self.text[line_start:t.span[0]], re.I) \
                 or re.search(r"\.(?:docx?|pdf|xlsx?|zip|rar)\b", self.text[line_start:e], re.I):
             return None  # a link list, an attachment, an e-mail header: not the story
@@ -1228,6 +1231,16 @@ class _Reader:
         chunk = self.text[s:pos]
         cut = max(chunk.rfind("，"), chunk.rfind(","), chunk.rfind("："))
         return s + cut + 1 if cut >= 0 else s
+
+    def in_link_list(self, line_start: int, t: Timex) -> bool:
+        """A date in a list of links under 往期推荐 / Related news: short lines, none followed by a
+        story of its own (【相关新闻】 over a whole embedded article is that article's heading)."""
+        heads = list(_LINK_LIST.finditer(self.text, max(0, line_start - 160), t.span[0]))
+        if not heads:
+            return False
+        lines = self.text[heads[-1].end():t.span[0]].split("\n")
+        following = next((ln for ln in self.text[t.span[1]:t.span[1] + 400].split("\n")[1:] if ln.strip()), "")
+        return all(len(ln.strip()) <= 80 for ln in lines) and len(following.strip()) <= 80
 
     @staticmethod
     def find_trigger(text: str, last: bool = False) -> re.Match | None:

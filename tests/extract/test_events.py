@@ -932,3 +932,19 @@ def test_a_holiday_range_with_notes_on_its_days_and_the_holiday_described_or_for
             "确保节前节后各项工作有序开展，不得擅自提前放假或推迟上班。\n")
     events = extract_document(text, published=dt.date(2024, 12, 24), tz=TZ).events
     assert [(e.kind, e.start, e.end) for e in events] == [("period", dt.date(2025, 1, 28), dt.date(2025, 2, 4))]
+
+
+def test_dates_in_a_list_of_links_are_other_articles_but_an_embedded_story_counts():
+    """往期推荐 / Related news over short link lines: those dates are older articles' days.
+    【相关新闻】 over a headline and its own story heads that story: its deadline stays."""
+    text = ("6月3日（周一）17:00前报名参加听证会。\n—— END ——\n往期推荐\n▶ 4月22日世界地球日｜节水小妙招请收好\n"
+            "▶ 一图读懂：2024年阶梯水价新政（2024-01-05）\n\n"
+            "【相关新闻】\n\n国家医保局：部分地区居民医保缴费期延长至3月31日\n\n"
+            "新华社北京2月14日电（记者 彭韵佳）国家医保局14日发布通知，要求各地做好2023年城乡居民基本医疗保险参保缴费工作，"
+            "个人缴费标准同步提高30元，达到每人每年380元。\n\n"
+            "Related news\n- Sales tax holiday returns August 8-10 (07/02/2024)\n")
+    events = extract_document(text, published=dt.date(2024, 5, 21), tz=TZ).events
+    days = {day(e.start) for e in events}
+    assert dt.date(2024, 6, 3) in days
+    assert any("缴费期延长" in e.evidence for e in events)
+    assert not days & {dt.date(2024, 4, 22), dt.date(2024, 1, 5), dt.date(2024, 8, 8), dt.date(2024, 7, 2)}
