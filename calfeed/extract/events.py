@@ -34,6 +34,7 @@ from calfeed.extract.cues import (
     REPORTER,
     REVISION,
     RULE_WORDS,
+    RUNS_UNTIL,
     STANDING_RULE,
     STATISTIC,
     SUBJECT_PRONOUN,
@@ -662,8 +663,9 @@ class _Reader:
                 if o.span[0] < t.span[1] + 16):
             return None  # 国庆节、中秋节放假时间为10月1日至8日: the dates that follow are the event
         if "holiday" in t.rule and not re.search(r"\d|期间|假期|长假|小长假", re.sub(r"^\d{4}年", "", t.text)) and (
-                self.text[max(s, t.span[0] - 1):t.span[0]] == "的" or re.match(r"是(?!日)", self.text[t.span[1]:t.span[1] + 2])):
-            return None  # 首个“除夕放假”的春节; 2025年春节是…: the holiday as a thing described, not a date
+                self.text[max(s, t.span[0] - 1):t.span[0]] == "的"
+                or re.match(r"是(?!日)|将至|临近|来临|即将来临|即将到来|到来之际", self.text[t.span[1]:t.span[1] + 5])):
+            return None  # 首个“除夕放假”的春节; 2025年春节是…; 冬至将至: the holiday as a thing described, not a date
         if t.rule.startswith("duration-") and t.grain in ("minute", "hour", "second"):
             return None  # 开考15分钟后不得入场: a rule about minutes, not a date
         prefix = self.text[s:t.span[0]]
@@ -760,7 +762,7 @@ class _Reader:
                 heading = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:时间|日期)(?:及|和|与)(?:范围|地点|安排|线路)$", "", heading)
             if heading and (day_of(t.end or t.start) - day_of(t.start or t.end)).days >= 27 and not TIME_LABEL.search(heading):
                 heading = None  # a long span under any heading but 活动时间 is background, not the entry
-        runs_on = re.search(r"(?:持续|延续|一直|开放)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
+        runs_on = re.search(rf"{RUNS_UNTIL}\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
             o.span[1] <= t.span[0] and o.type not in ("duration", "set") for o in self.in_sentence)  # …开展，展期将持续至11月10日
         ongoing = None if runs_on else _ONGOING.search(self.text[s:t.span[0]])
         if ongoing and not re.search(r"(?:持续|延续|一直)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]):

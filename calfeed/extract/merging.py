@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from calfeed.extract.cues import CLOSES, ENDING, HAN, NAMED_DAY, OPENS
+from calfeed.extract.cues import CLOSES, ENDING, HAN, NAMED_DAY, OPENS, RUNS_UNTIL
 from calfeed.extract.drafts import Draft, day_of, overlap, similar, width
 from calfeed.extract.text import Prepared
 
@@ -53,12 +53,13 @@ _REOPENING = re.compile(r"\breopen|\bresume|恢复|重新开放|解封", re.I)
 
 
 def continue_until(drafts: list[Draft], text: str) -> list[Draft]:
-    """灯会持续至正月十八 / the show runs until May 5: the end of the happening just named."""
+    """灯会持续至正月十八 / 开幕式…，展期至12月29日 / the show runs until May 5: the end of the
+    happening just named."""
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
         lead = text[max(prev.span[1] if prev else 0, d.span[0] - 12):d.span[0]] if prev else ""
-        until = re.search(r"(?P<who>[\u4e00-\u9fff]{0,6}?)(?:将)?(?:持续|延续|一直|开放)(?:至|到)\s*$", lead)
+        until = re.search(rf"(?P<who>[\u4e00-\u9fff]{{0,6}}?)(?:将)?{RUNS_UNTIL}\s*$", lead)
         if (prev is not None and until and prev.sentence == d.sentence
                 and (prev.end in (None, prev.start) or prev.approximate and width(prev) <= 10)
                 and day_of(d.end or d.start) > day_of(prev.start)):

@@ -219,6 +219,10 @@ class _Tagger:
             f.rank = 3.5  # 腊月二十八（2月15日）: the solar date confirms the lunar one
             f.confirms = True
             return True
+        if (gap.strip() in ("（", "(") and cur.day is not None and cur.month is not None and f.holiday is not None
+                and f.day is None and f.month is None and re.match(r"\s*[）)]", self.norm[f.end:f.end + 3])):
+            f.confirms = True  # 12月21日（冬至）: the day's name in its parenthesis
+            return True
         weekday_confirm = f.rank == 3.5 and cur.rank >= 3 and re.fullmatch(r"\s*[（(]?\s*", gap)
         if gap.strip() and not weekday_confirm and gap.strip() != "的":
             return False

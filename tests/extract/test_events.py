@@ -948,3 +948,14 @@ def test_dates_in_a_list_of_links_are_other_articles_but_an_embedded_story_count
     assert dt.date(2024, 6, 3) in days
     assert any("缴费期延长" in e.evidence for e in events)
     assert not days & {dt.date(2024, 4, 22), dt.date(2024, 1, 5), dt.date(2024, 8, 8), dt.date(2024, 7, 2)}
+
+
+def test_an_exhibition_runs_from_its_opening_until_its_closing_day():
+    """…开幕式，展期至12月29日 and 于12月21日（冬至）…开展…特展，展至2025年1月5日: one run each; the
+    day's name in its parenthesis is that day, and 冬至将至 only sets the scene."""
+    text = ("展览将于12月3日（下周二）上午10:00举行开幕式，展期至12月29日，展出32位艺术家的近百件作品。\n"
+            "冬至将至，省图书馆将于12月21日（冬至）在古籍馆开展“典籍里的节气”特展，展至2025年1月5日。\n")
+    events = extract_document(text, published=dt.date(2024, 11, 29), tz=TZ).events
+    assert [(e.kind, day(e.start), day(e.end)) for e in events] == [
+        ("period", dt.date(2024, 12, 3), dt.date(2024, 12, 29)),
+        ("period", dt.date(2024, 12, 21), dt.date(2025, 1, 5))]
