@@ -322,6 +322,10 @@ class _Reader:
               and days[0].start is not None and not HAN.search(sentence) and not DATELINE.search(sentence)
               and not re.search(r"[A-Za-z]", re.sub(r"\b[ap]\.?m\b", "", _without(sentence, [t.text for t in dates])))):
             self.day_heading = day_of(days[0].start)  # Tuesday, April 25, 2023 — 6:30 p.m.: the agenda's day
+        elif (whole_line and len(days := [t for t in dates if not time_only(t, self.today)]) == 1
+              and days[0].start is not None and not self.text[s:days[0].span[0]].strip()
+              and re.fullmatch(r"\s*[-–—:]\s*[A-Z][\w'’ ]{0,30}", self.text[days[0].span[1]:e])):
+            self.day_heading = day_of(days[0].start)  # WEDNESDAY, AUGUST 13 - Opening Day: the day of the lines below
         elif (any(not time_only(t, self.today) for t in dates) and "\n" in self.text[max(0, s - 1):s + 1]
               and not DATELINE.search(sentence)):
             self.day_heading = None if any(day_of(t.start or t.end) != self.day_heading for t in dates

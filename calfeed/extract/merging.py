@@ -260,8 +260,11 @@ def same_happening(a: Draft, b: Draft) -> bool:
     if similarity >= 0.34 or (not a.all_day and not b.all_day and similarity >= 0.2):
         return True  # …; the council reconvenes at 6:30 p.m., the very minute of its meeting
     one_day = day_of(a.start) == day_of(a.end or a.start) == day_of(b.start) == day_of(b.end or b.start)
-    if a.section == b.section and one_day and a.all_day != b.all_day and similarity > 0.1:
-        return True  # 4月12日鸣枪开跑 … 当天7:30鸣枪起跑: the day said again with its hour
+    timed = a if not a.all_day else b
+    if a.section == b.section and one_day and a.all_day != b.all_day and similarity > 0.1 \
+            and timed.span[0] - timed.sentence[0] > 2:
+        return True  # 4月12日鸣枪开跑 … 当天7:30鸣枪起跑: the day said again with its hour (not a
+        # schedule line, " 9:00 a.m.  Gates open" under WEDNESDAY, AUGUST 13 - Opening Day)
     if a.timex.endswith("期间") or b.timex.endswith("期间"):
         return False  # 庙会期间…实行交通管制: a happening during the fair, not the fair
     if a.section and a.section == b.section and a.end is not None and (a.start, a.end) == (b.start, b.end) \

@@ -283,11 +283,17 @@ def prepare(text: str) -> Prepared:
     return Prepared(joined, sentences, headlines, marks, shifts, (unwrap_marks, unwrap_shifts))
 
 
+_LEADING_CLOCK = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.", re.I)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         end = m.end() if m.group()[0] != "\n" else m.start()
+        if (m.group() == "." and (start == 0 or text[start - 1] == "\n")
+                and _LEADING_CLOCK.fullmatch(text, start, end)):
+            continue  # " 9:00 a.m.  Gates open": a schedule line's time, not a sentence of its own
         if end > start:
             out.append((start, end))
         start = m.end()

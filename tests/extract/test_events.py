@@ -959,3 +959,15 @@ def test_an_exhibition_runs_from_its_opening_until_its_closing_day():
     assert [(e.kind, day(e.start), day(e.end)) for e in events] == [
         ("period", dt.date(2024, 12, 3), dt.date(2024, 12, 29)),
         ("period", dt.date(2024, 12, 21), dt.date(2025, 1, 5))]
+
+
+def test_a_fair_programme_dates_its_timed_lines_by_the_day_heading_above():
+    """WEDNESDAY, AUGUST 13 - Opening Day over " 6:00 p.m.  Fair Parade on Main Street": the line is
+    one entry on that day (its a.m./p.m. ends no sentence), apart from the day's own label."""
+    text = ("DAILY SCHEDULE\nWEDNESDAY, AUGUST 13 - Opening Day\n 6:00 p.m.  Fair Parade on Main Street\n"
+            " 7:30 p.m.  Fair Queen coronation, Grandstand\n\nFRIDAY, AUGUST 15\n"
+            " 7:00 p.m.  Kettle River PRCA Rodeo, Grandstand\n")
+    events = extract_document(text, published=dt.date(2025, 8, 4), tz=ZoneInfo("America/Chicago")).events
+    timed = [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events if not e.all_day]
+    assert timed == [("Fair Parade on Main Street", "08-13 18:00"), ("Fair Queen coronation", "08-13 19:30"),
+                     ("Kettle River PRCA Rodeo", "08-15 19:00")]
