@@ -69,6 +69,7 @@ from calfeed.extract.merging import (
     runs_through,
 )
 from calfeed.extract.published import find_published
+from calfeed.extract.retrospective import in_report_year, subject_year
 from calfeed.extract.text import BYLINE, CREDIT_LINE, DATELINE, Prepared, prepare, strip_html
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
@@ -161,6 +162,8 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
     ref = dt.datetime.combine(published, dt.time(12, 0), tz)
     prep = prepare(text)
     timexes = _same_day_as_dateline(prep.text, calibrate_weeks(prep.text, find_timexes(prep.text, ref, lang=lang)))
+    if (year := subject_year(prep.text, published)) is not None:
+        timexes = in_report_year(prep.text, timexes, year, published)
     events = _Reader(prep, timexes, ref).events()
     return ExtractResult(published, how, events)
 
@@ -227,7 +230,9 @@ class _Reader:
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
-        recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY], self.text)
+        reported = {t.span for t in self.timexes if t.rule.endswith("+report-year") and t.grain == "day"}  # a report's year
+        recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY
+                               or d.span in reported], self.text)
         recent = closed_until_reopening(recent, self.text)
         recent = drop_retold_days(drop_subjectless_restatements(recent, self.text), self.prep)
         return [d.event(self.prep) for d in merge_drafts(drop_restated_headlines(apply_revisions(recent), self.prep))]

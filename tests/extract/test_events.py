@@ -971,3 +971,19 @@ def test_a_fair_programme_dates_its_timed_lines_by_the_day_heading_above():
     timed = [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events if not e.all_day]
     assert timed == [("Fair Parade on Main Street", "08-13 18:00"), ("Fair Queen coronation", "08-13 19:30"),
                      ("Kettle River PRCA Rodeo", "08-15 19:00")]
+
+
+def test_a_report_on_last_year_dates_its_happenings_in_that_year():
+    """临川区2023年…统计公报, published March 2024: 9月23日…举办 and 5月18日…开工建设 are 2023's days
+    and stay as entries; 将于4月下旬发布 and 预计于9月底前 look ahead into 2024; a bare day after
+    2024年1月1日 in the same sentence is 2024's."""
+    text = ("临川区2023年国民经济和社会发展统计公报\n\n临川区统计局\n\n"
+            "9月23日，第六个中国农民丰收节临川主会场活动在樟树湾村举办。\n"
+            "5月18日，临川至滨江快速路二期工程开工建设，预计2025年底建成通车。\n"
+            "全区普查现场登记工作于2024年1月1日开始，4月30日结束。\n"
+            "2024年一季度全区主要经济指标将于4月下旬对外发布；《临川统计年鉴2024》预计于9月底前出版发行。\n")
+    events = extract_document(text, published=dt.date(2024, 3, 15), tz=TZ).events
+    starts = {day(e.start) for e in events}
+    assert {dt.date(2023, 9, 23), dt.date(2023, 5, 18), dt.date(2024, 1, 1), dt.date(2024, 4, 21)} <= starts
+    assert not any(d.year == 2024 and d.month in (5, 9) and d.day in (18, 23) for d in starts)
+    assert dt.date(2024, 9, 30) in {day(e.end) for e in events}
