@@ -80,6 +80,8 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
 _LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{_LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _CELL_SEP = re.compile(rf"[｜|]|{_LEADER}")
+_WEEK_CELL = re.compile(r"第?\s*\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\s*周|Week\s+\d{1,2}", re.I)  # 第1周, 第19—20周
+_ITEM_BEFORE_DATE = re.compile(r"(?:^|[；;、，,]\s*)(?P<item>[^；;、，,（(|｜]{2,30})[（(]\s*$")  # 一年级家长会（2月27日…
 _CELL_HINT = re.compile(r"[｜|…]|\.\s?\.|··")
 _SCHEDULE_WORD = re.compile(r"\b(?:schedule|agenda|program(?:me)?|itinerary|timetable|lineup|order\s+of\s+events)\b|日程|议程|流程|安排|时间表", re.I)
 _HOLIDAY_KINDS = re.compile(r"(?:[、和及与]\s*[\u4e00-\u9fff]{1,5})*\s*等(?:重点|重要|传统|法定|主要)?(?:时段|时期|节日|节假日|假日|假期|节点)")
@@ -302,6 +304,8 @@ class _Reader:
                 re.sub(r"\b(?:Issue|Vol(?:ume)?|No)\.?\s*#?\s*\d+", "", sentence)) and (
                 day_of(only.start) == day_of(only.end or only.start) == self.today or re.match(r"\s*(?:Dated|Date|Signed|Posted|Published|Updated)\s*:", sentence, re.I)):
             return []  # Riverton Ledger-Dispatch | March 14, 2023; November 18, 2024 · Issue 47; Dated: October 8, 2025
+        if whole_line and not re.search(r"\d", sentence) and re.search(r"[｜|].*[｜|]", sentence):
+            return []  # 日期 | 上午 | 下午: a table's heading row names its columns
         if whole_line and len(sentence) <= 80 and _PRINT_LINE.fullmatch(sentence):
             return []  # 柳塘镇人民政府办公室　　2022年6月9日印发; （本文于2020年7月10日在校园网发布）: the document's own print line
         if only is not None and whole_line and "holiday" not in only.rule \
@@ -780,6 +784,8 @@ class _Reader:
         copula = (trigger is None and not HAN.search(sentence)  # Our Pajama Storytime is next Monday at 6:30 p.m.
                   and re.search(r"[A-Za-z]{3,}\s+(?:is|are)\s+(?:on\s+|set\s+for\s+)?$", self.text[s:t.span[0]]) is not None
                   and not re.search(r"\b(?:it|this|that|today|there|which|what)\s+(?:is|are)\s+\S*\s*$", self.text[s:t.span[0]], re.I))
+        if self.dated_in_a_later_cell(s, e, t):
+            return None
         row_item = self.table_cell(s, e, t)  # 9月7日（周一）｜全校正式上课｜
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on
                                     or listed or scheduled or copula or ongoing or row_item):
@@ -1005,6 +1011,13 @@ class _Reader:
         seps = [m.start() for m in _CELL_SEP.finditer(self.text, s, e)]
         cells = list(zip([s] + [p + 1 for p in seps], seps + [e], strict=True))
         k = next((i for i, (a, b) in enumerate(cells) if a <= t.span[0] < b), -1)
+        own = _ITEM_BEFORE_DATE.search(self.text[cells[k][0]:t.span[0]]) if k > 0 else None
+        if own and not re.search(r"\d", own["item"]):
+            return shorten(own["item"].strip())  # 第2周 | 2月24日—2月28日 | 一年级家长会（2月27日晚7:00）
+        if 0 < k < len(cells) - 1 and all(_WEEK_CELL.fullmatch(self.text[a:b].strip()) for a, b in cells[:k]):
+            k = 0  # 第6周 | 3月24日—3月28日 | 春季学生体质健康测试: the teaching week's number labels the date
+            cells = [(cells[0][0], cells[1][1])] + cells[2:]
+            seps = seps[1:]
         if k == 0 and len(cells) > 1:
             heading = next(self.lines_above(s, 1), "") if self.text.rfind("\n", 0, s) + 1 == s else ""
             if (heading and len(heading) <= 90 and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，"
@@ -1027,6 +1040,19 @@ class _Reader:
                 break
         column = re.sub(r"(?:日期|时间|时段|Date|Time)\s*$", "", heads[k], flags=re.I).strip() if k < len(heads) else ""
         return shorten(label + ("" if HAN.search(label + column) else " ") + column if column else label)
+
+    def dated_in_a_later_cell(self, s: int, e: int, t: Timex) -> bool:
+        """第3周 | 3月3日—3月7日 | “学雷锋”启动仪式（3月5日）: a row's week or date cell that is only
+        dates gives way to the dates its items carry themselves."""
+        if self.first_cell_end(s, e) is None:
+            return False
+        seps = [m.start() for m in _CELL_SEP.finditer(self.text, s, e)]
+        bounds = list(zip([s] + [p + 1 for p in seps], seps + [e], strict=True))
+        a, b = next(((a, b) for a, b in bounds if a <= t.span[0] < b), (s, e))
+        if re.sub(r"[\W\d]|第|周|星期|[月日号至到]", "", self.text[a:b].replace(t.text, "")):
+            return False  # the cell says more than its date
+        return any(x.span[0] >= b and x.type not in ("duration", "set") and NAMED_DAY.search(x.text)
+                   for x in self.in_sentence)
 
     def item_label(self, s: int, t: Timex) -> str:
         """The short name a list item gives itself before a colon ("- Bark in the Park: Fans may
@@ -1151,8 +1177,8 @@ class _Reader:
             return None
         bare = re.sub(r"\s*[（(][^（()）]*[）)]", "", line)  # Gingerbread House Workshop (ages 6–12)
         if DATELINE.search(bare) or NAMED_DAY.search(bare) or re.search(r"\d", bare) or BYLINE.match(line) \
-                or CREDIT_LINE.fullmatch(line):
-            return None
+                or CREDIT_LINE.fullmatch(line) or _CELL_SEP.search(line):
+            return None  # (周次 | 日期 | 主要安排: a table's heading row names columns, not this statement)
         return bare
 
     def clause_subject_before(self, s: int, t: Timex, raw: str) -> str:

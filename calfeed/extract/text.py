@@ -78,7 +78,8 @@ def _is_headline(para: str) -> bool:
     return (0 < len(p) and (len(p) <= 40 or western) and p[-1] not in TERMINAL and p[-1] not in ",，:："
             and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p)
             and not CREDIT_LINE.fullmatch(p) and not _DATED_ROW.match(p)
-            and not (_TABLE_ROW.search(p) and re.search(r"\d", p)))  # 小班 | 8月30日 | 8:30—10:30: a row
+            and not (_TABLE_ROW.search(p) and (re.search(r"\d", p) or re.search(r"[｜|].*[｜|]", p))))
+    # 小班 | 8月30日 | 8:30—10:30: a row; 周次 | 日期 | 主要安排: a table's heading row
 
 
 # 丰乐融媒记者 马振华 通讯员 王秀芝 / 文/图 记者 张三: who wrote it, not what it is about
@@ -265,6 +266,7 @@ def prepare(text: str) -> Prepared:
         nxt = text[sep_end:bounds[i + 1][1]] if i + 1 < len(bounds) else ""
         first = nxt.lstrip()[:1]
         broken = (len(stripped) > 50 and stripped[-1] not in TERMINAL and first and not CAPTION.search(stripped)
+                  and not _TABLE_ROW.search(stripped) and not _TABLE_ROW.search(nxt)
                   and not (first.isascii() and (first.isupper() or first.isdigit() or first in "-*•("))
                   and not _is_headline(nxt.strip()[:41] if len(nxt.strip()) <= 40 else "x" * 41))
         if broken and not (first.isascii() and not HAN.search(stripped[-1])):

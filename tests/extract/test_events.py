@@ -987,3 +987,24 @@ def test_a_report_on_last_year_dates_its_happenings_in_that_year():
     assert {dt.date(2023, 9, 23), dt.date(2023, 5, 18), dt.date(2024, 1, 1), dt.date(2024, 4, 21)} <= starts
     assert not any(d.year == 2024 and d.month in (5, 9) and d.day in (18, 23) for d in starts)
     assert dt.date(2024, 9, 30) in {day(e.end) for e in events}
+
+
+def test_a_teaching_week_table_names_each_item_by_its_own_date():
+    """第3周 | 3月3日—3月7日 | “学雷锋”…启动仪式（3月5日）: the item carries its day, so the week's
+    dates are no entry; 第6周 | 3月24日—3月28日 | 春季学生体质健康测试 is that week's run; 一年级 is no
+    year and 晚7:00 is 19:00; the heading row is neither a headline nor a date; rows never join."""
+    text = ("本学期校历表\n\n周次 | 日期 | 主要安排\n"
+            "第2周 | 2月24日—2月28日 | 一年级家长会（2月27日晚7:00，各班教室）\n"
+            "第3周 | 3月3日—3月7日 | “学雷锋”志愿服务月启动仪式（3月5日）\n"
+            "第6周 | 3月24日—3月28日 | 春季学生体质健康测试\n"
+            "第11周 | 4月28日—5月2日 | 劳动节：5月1日至5日放假调休，共5天；4月27日（星期日）上课\n"
+            "第18周 | 6月16日—6月20日 | 六年级毕业考试（6月18日—19日）\n")
+    events = extract_document(text, published=dt.date(2025, 2, 12), tz=TZ).events
+    got = {(e.title, e.start if e.all_day else e.start.replace(tzinfo=None), e.end if e.all_day else None) for e in events}
+    assert got == {
+        ("一年级家长会", dt.datetime(2025, 2, 27, 19, 0), None),
+        ("“学雷锋”志愿服务月启动仪式", dt.date(2025, 3, 5), dt.date(2025, 3, 5)),
+        ("春季学生体质健康测试", dt.date(2025, 3, 24), dt.date(2025, 3, 28)),
+        ("劳动节放假调休", dt.date(2025, 5, 1), dt.date(2025, 5, 5)),
+        ("劳动节调休上课", dt.date(2025, 4, 27), dt.date(2025, 4, 27)),
+        ("六年级毕业考试", dt.date(2025, 6, 18), dt.date(2025, 6, 19))}, got
