@@ -80,6 +80,8 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
 _LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{_LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _CELL_SEP = re.compile(rf"[｜|]|{_LEADER}")
+_ROSTER = re.compile(r"值班|带班|On[- ]call|On duty", re.I)
+_END_COLUMN = re.compile(r"恢复|结束|截止|止|Ends?\b|Until|To\b", re.I)  # 停气时间 | 预计恢复供气时间
 _WEEK_CELL = re.compile(r"第?\s*\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\s*周|Week\s+\d{1,2}", re.I)  # 第1周, 第19—20周
 _ITEM_BEFORE_DATE = re.compile(r"(?:^|[；;、，,]\s*)(?P<item>[^；;、，,（(|｜]{2,30})[（(]\s*$")  # 一年级家长会（2月27日…
 _CELL_HINT = re.compile(r"[｜|…]|\.\s?\.|··")
@@ -203,6 +205,19 @@ def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
             and re.fullmatch(r"\s*", text[text.rfind("\n", 0, t.span[0]) + 1:t.span[0]]) else t for t in timexes]
 
 
+_MIDNIGHT = re.compile(r"24\s*[:：]\s*00|24\s*[时点]|\bmidnight\b|午夜", re.I)
+
+
+def _midnight_on_its_day(drafts: list[Draft]) -> list[Draft]:
+    """3月22日（星期六）24:00前; ends Tuesday, August 12, at midnight: the moment is the last minute
+    of the day named, and a calendar shows it on that day (23:59), not at 0:00 of the next."""
+    for d in drafts:
+        if (isinstance(d.start, dt.datetime) and d.start == d.end and d.start.time() == dt.time(0, 0)
+                and _MIDNIGHT.search(d.timex)):
+            d.start = d.end = d.start - dt.timedelta(minutes=1)
+    return drafts
+
+
 # Happenings that ended this long before publication are history told as background
 # (去年1月…召开的会议, 2012年11月开业), not entries for a calendar.
 HISTORY = dt.timedelta(days=60)
@@ -235,7 +250,7 @@ class _Reader:
         reported = {t.span for t in self.timexes if t.rule.endswith("+report-year") and t.grain == "day"}  # a report's year
         recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY
                                or d.span in reported], self.text)
-        recent = closed_until_reopening(recent, self.text)
+        recent = closed_until_reopening(_midnight_on_its_day(recent), self.text)
         recent = drop_retold_days(drop_subjectless_restatements(recent, self.text), self.prep)
         return [d.event(self.prep) for d in merge_drafts(drop_restated_headlines(apply_revisions(recent), self.prep))]
 
@@ -355,7 +370,7 @@ class _Reader:
             return []  # 现将…安排通知如下; 关于…的通知; For immediate release · Tuesday, August 15, 2023
         if REVISION.search(sentence):
             dates = self.final_dates(sentence, s, dates)
-        dates = self.attach_times(self.daily_hours(dates, timexes))
+        dates = self.row_ranges(s, e, self.attach_times(self.daily_hours(dates, timexes)))
         drafts = []
         anchors = [t for t in dates if (t.grain not in ("year", "decade", "century") or t.mod == "deadline")
                    and not CLOCK_ONLY.fullmatch(t.rule)]
@@ -861,7 +876,8 @@ class _Reader:
             lead = self.text[max(s, d.span[0] - 16):d.span[0]]
             if not (DURATION_LEAD.search(lead) and d.duration):
                 continue
-            if trigger is not None and ENDING.fullmatch(trigger.group()):
+            if trigger is not None and ENDING.fullmatch(trigger.group()) and not re.match(
+                    r"\s*(?:后|之后|以后)", self.text[trigger_at + len(trigger.group()):trigger_at + len(trigger.group()) + 3]):
                 # 昨日，历时两天半的中考圆满结束: it ended that day, so it began that long before
                 begins = add_duration(start, d.duration, backwards=True)
                 if begins is not None:
@@ -1001,15 +1017,53 @@ class _Reader:
             return None  # most sentences: no bar, no leaders
         return (m.start() if (m := _CELL_SEP.search(self.text, s, e)) and _CELLS.search(self.text, s, e) else None)
 
+    def row_cells(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The cells of the table row s..e, as spans; [] when the sentence is no table row."""
+        if self.first_cell_end(s, e) is None:
+            return []
+        seps = [m.start() for m in _CELL_SEP.finditer(self.text, s, e)]
+        return list(zip([s] + [p + 1 for p in seps], seps + [e], strict=True))
+
+    def column_heads(self, s: int) -> list[str]:
+        """The heading row of the table whose row starts at s (序号 | 停气区域 | 停气时间 | …)."""
+        for above in self.lines_above(s, 12):  # up through the rows to the table's heading row
+            if not _CELLS.search(above):
+                break
+            if not re.search(r"\d", above):
+                return [h.strip() for h in _CELL_SEP.split(above)]
+        return []
+
+    def row_ranges(self, s: int, e: int, dates: list[Timex]) -> list[Timex]:
+        """序号 | 区域 | 停气时间 | 预计恢复供气时间: a row's start under one column and its end under
+        the next (恢复, 结束, Ends) are one span; rows of a duty roster (值班) are no entries."""
+        cells = self.row_cells(s, e)
+        if not cells:
+            return dates
+        heads = self.column_heads(s)
+        if _ROSTER.search(" ".join(heads)):
+            return []  # 日期 | 值班领导 | 值班人员 | 联系电话: who is on duty, not what happens
+        def column(t: Timex) -> int:
+            return next((i for i, (a, b) in enumerate(cells) if a <= t.span[0] < b), -1)
+        out: list[Timex] = []
+        for t in dates:
+            k = column(t)
+            prev = out[-1] if out else None
+            if (prev is not None and 0 < k < len(heads) and column(prev) == k - 1 and _END_COLUMN.search(heads[k])
+                    and prev.start is not None and t.start is not None and t.start > prev.start):
+                out[-1] = replace(prev, end=t.end or t.start, type="range", text=self.text[prev.span[0]:t.span[1]],
+                                  span=(prev.span[0], t.span[1]), rule=prev.rule + "+row-range")
+                continue
+            out.append(t)
+        return out
+
     def table_cell(self, s: int, e: int, t: Timex) -> str:
         """The name of a dated table row: the item after a first-cell date ("9月7日（周一）｜全校正式
         上课 Classes begin｜", less its translation), or, for a date in a later column, the row's
         label with that column's heading ("小班 | 8月30日 | 8:30—10:30" under "年级 | 报到日期 | …":
-        小班报到); "" when the sentence is no table row."""
-        if self.first_cell_end(s, e) is None:
+        小班报到; a leading row number is no label); "" when the sentence is no table row."""
+        cells = self.row_cells(s, e)
+        if not cells:
             return ""
-        seps = [m.start() for m in _CELL_SEP.finditer(self.text, s, e)]
-        cells = list(zip([s] + [p + 1 for p in seps], seps + [e], strict=True))
         k = next((i for i, (a, b) in enumerate(cells) if a <= t.span[0] < b), -1)
         own = _ITEM_BEFORE_DATE.search(self.text[cells[k][0]:t.span[0]]) if k > 0 else None
         if own and not re.search(r"\d", own["item"]):
@@ -1017,38 +1071,31 @@ class _Reader:
         if 0 < k < len(cells) - 1 and all(_WEEK_CELL.fullmatch(self.text[a:b].strip()) for a, b in cells[:k]):
             k = 0  # 第6周 | 3月24日—3月28日 | 春季学生体质健康测试: the teaching week's number labels the date
             cells = [(cells[0][0], cells[1][1])] + cells[2:]
-            seps = seps[1:]
         if k == 0 and len(cells) > 1:
             heading = next(self.lines_above(s, 1), "") if self.text.rfind("\n", 0, s) + 1 == s else ""
             if (heading and len(heading) <= 90 and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，"
                     and not re.search(r"\d", re.sub(r"\b1[89]\d\d|20\d\d\b", "", heading))):
                 return shorten(heading.split(":")[0].split("：")[0].strip())  # Northern Light: Prints … / Through Sunday, March 19 | East Gallery
             cell = self.text[cells[1][0]:cells[1][1]].strip()
-            cell = clean_title(cell, [x.text for x in self.in_sentence if x.span[1] <= seps[0]])  # its holidays stay: 国庆节放假
+            cell = clean_title(cell, [x.text for x in self.in_sentence if x.span[1] <= cells[0][1]])  # its holidays stay: 国庆节放假
             if HAN.search(cell):
                 cell = re.sub(r"(?<=[\u4e00-\u9fff）)])\s*[A-Za-z][\w &,'()/.-]*$", "", cell)  # 元旦放假 New Year holiday
             return shorten(cell) if len(cell) >= 2 else ""
-        label = self.text[cells[0][0]:cells[0][1]].strip()
-        if k <= 0 or not label or re.search(r"\d", label):
+        first = 1 if k > 1 and re.fullmatch(r"\s*\d{1,3}[.、]?\s*", self.text[cells[0][0]:cells[0][1]]) else 0
+        label = self.text[cells[first][0]:cells[first][1]].strip()
+        if k <= first or not label or re.search(r"\d", label):
             return ""
-        heads: list[str] = []
-        for above in self.lines_above(s, 12):  # up through the rows to the table's heading row
-            if not _CELLS.search(above):
-                break
-            if not re.search(r"\d", above):
-                heads = [h.strip() for h in _CELL_SEP.split(above)]
-                break
+        heads = self.column_heads(s)
         column = re.sub(r"(?:日期|时间|时段|Date|Time)\s*$", "", heads[k], flags=re.I).strip() if k < len(heads) else ""
         return shorten(label + ("" if HAN.search(label + column) else " ") + column if column else label)
 
     def dated_in_a_later_cell(self, s: int, e: int, t: Timex) -> bool:
         """第3周 | 3月3日—3月7日 | “学雷锋”启动仪式（3月5日）: a row's week or date cell that is only
         dates gives way to the dates its items carry themselves."""
-        if self.first_cell_end(s, e) is None:
+        cells = self.row_cells(s, e)
+        if not cells:
             return False
-        seps = [m.start() for m in _CELL_SEP.finditer(self.text, s, e)]
-        bounds = list(zip([s] + [p + 1 for p in seps], seps + [e], strict=True))
-        a, b = next(((a, b) for a, b in bounds if a <= t.span[0] < b), (s, e))
+        a, b = next(((a, b) for a, b in cells if a <= t.span[0] < b), (s, e))
         if re.sub(r"[\W\d]|第|周|星期|[月日号至到]", "", self.text[a:b].replace(t.text, "")):
             return False  # the cell says more than its date
         return any(x.span[0] >= b and x.type not in ("duration", "set") and NAMED_DAY.search(x.text)

@@ -76,6 +76,9 @@ def continue_until(drafts: list[Draft], text: str) -> list[Draft]:
     return out
 
 
+_BACK = re.compile(r"返校|返岗|上班|上课|开学|复课|报到")
+
+
 def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
     """Registration opens May 1 and closes May 31; closed from March 24, through April 18: one
     period, not two markers."""
@@ -88,6 +91,12 @@ def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
                                                               text[d.span[1]:d.span[1] + 6]))
                 and day_of(d.start) > day_of(prev.start)):
             prev.end, prev.kind = (day_of(d.end or d.start) if prev.all_day else (d.end or d.start)), "period"
+            continue
+        if (prev is not None and prev.sentence == d.sentence and prev.all_day and prev.end in (None, prev.start)
+                and "放假" in prev.title and _BACK.search(d.title) and day_of(d.start) > day_of(prev.start) + dt.timedelta(days=1)):
+            # 7月13日开始放假，8月31日返校报到注册: the break runs to the day before the return
+            prev.end, prev.kind = day_of(d.start) - dt.timedelta(days=1), "period"
+            out.append(d)
             continue
         if (prev is not None and prev.sentence == d.sentence
                 and (prev.end in (None, prev.start) or prev.approximate and width(prev) <= 10)

@@ -1008,3 +1008,30 @@ def test_a_teaching_week_table_names_each_item_by_its_own_date():
         ("劳动节放假调休", dt.date(2025, 5, 1), dt.date(2025, 5, 5)),
         ("劳动节调休上课", dt.date(2025, 4, 27), dt.date(2025, 4, 27)),
         ("六年级毕业考试", dt.date(2025, 6, 18), dt.date(2025, 6, 19))}, got
+
+
+def test_an_outage_table_row_runs_from_its_start_column_to_its_end_column():
+    """序号 | 停气区域 | 停气时间 | 预计恢复供气时间: a numbered row is one outage of its area, from
+    the start column to the end column; a duty roster's rows name people, not happenings."""
+    text = ("一、停气安排\n序号 | 停气区域 | 停气时间 | 预计恢复供气时间 | 涉及用户\n"
+            "1 | 梧桐路两侧住宅及商铺 | 10月17日（星期四）8:00 | 当日18:00 | 1260户\n"
+            "2 | 丽景花园、锦绣苑 | 10月19日（星期六）22:00 | 10月20日（星期日）6:00 | 3260户\n\n"
+            "附：值班安排表\n日期 | 值班领导 | 值班人员 | 联系电话\n5月1日 | 王强 | 张伟 | 13805710021\n")
+    events = extract_document(text, published=dt.date(2024, 10, 15), tz=TZ).events
+    assert [(e.title, e.start.strftime("%m-%d %H:%M"), e.end.strftime("%m-%d %H:%M")) for e in events] == [
+        ("梧桐路两侧住宅及商铺停气", "10-17 08:00", "10-17 18:00"),
+        ("丽景花园、锦绣苑停气", "10-19 22:00", "10-20 06:00")]
+
+
+def test_a_break_runs_to_the_day_before_the_return_and_midnight_stays_on_its_day():
+    """7月13日开始放假，8月31日返校报到注册: the break ends on the 30th; 9月9日起，为期两周，结束后
+    举行阅兵式 runs forward two weeks; 24:00前 and "at midnight" are the last minute of the day named."""
+    text = ("（一）学生：7月13日（星期六）开始放假，8月31日（星期六）返校报到注册。\n"
+            "新生军训：9月9日起，为期两周，结束后举行阅兵式暨总结大会。\n"
+            "学费须于8月22日（星期四）24:00前完成缴纳。\n")
+    events = extract_document(text, published=dt.date(2024, 6, 21), tz=TZ).events
+    spans = [(day(e.start), day(e.end)) for e in events]
+    assert (dt.date(2024, 7, 13), dt.date(2024, 8, 30)) in spans
+    assert (dt.date(2024, 9, 9), dt.date(2024, 9, 22)) in spans
+    fee = next(e for e in events if "学费" in e.title)
+    assert fee.start.strftime("%m-%d %H:%M") == "08-22 23:59"
