@@ -136,12 +136,14 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
         body = _wrapped_body(lines, run)
         spaced.update(a for a, b in zip(body, body[1:], strict=False) if not _LIST_START.match(lines[b])
                       and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b]))
-        if wrapped(run):
-            for a, b in zip(run, run[1:], strict=False):
-                if (not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;"
-                        and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b])
-                        and not _DATE_LINE.match(lines[b]) and not _FILE_NAME.search(lines[a])):
-                    join_after.add(a)
+        whole_run = wrapped(run)
+        for a, b in zip(run, run[1:], strict=False):
+            if not (whole_run or _cut_mid_sentence(lines[a], page_width)):
+                continue
+            if (not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;"
+                    and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b])
+                    and not _DATE_LINE.match(lines[b]) and not _FILE_NAME.search(lines[a])):
+                join_after.add(a)
     for k, line in enumerate(lines):
         out.append(line)
         out_len += len(line)
@@ -165,6 +167,15 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
 _DATED_ROW = re.compile(r"(?:\d|(?:Through|Thru|From|Until)\s|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
                         r"Fri|Sat|Sun)[a-z]*\.?\s)[^|｜\n]*[|｜]", re.I)  # March 11 – June 4 | Main Hall: a listing's row
 _TABLE_ROW = re.compile(r"[｜|].*[｜|]|\t.*\t|\S\s*(?:\.\s?){4,}\s*\S|…{2,}")  # 9月7日（周一）｜全校正式上课｜: a row of a table, never wrapped
+
+
+def _cut_mid_sentence(line: str, page_width: int) -> bool:
+    """A Chinese line the page cut short: it fills the print width without ending a sentence, or
+    it stops inside a bracket (…10月12日（星期 / 六）上课。)."""
+    x = line.strip()
+    if not x or not HAN.search(x) or x[-1] in TERMINAL:
+        return False
+    return bool(page_width and len(x) >= page_width - 1) or x.count("（") > x.count("）")
 
 
 def _page_width(lines: list[str]) -> int:

@@ -1035,3 +1035,16 @@ def test_a_break_runs_to_the_day_before_the_return_and_midnight_stays_on_its_day
     assert (dt.date(2024, 9, 9), dt.date(2024, 9, 22)) in spans
     fee = next(e for e in events if "学费" in e.title)
     assert fee.start.strftime("%m-%d %H:%M") == "08-22 23:59"
+
+
+def test_a_line_cut_inside_a_bracket_goes_on_with_the_next():
+    """A PDF line that stops in （星期 goes on with 六）上课: the make-up days are read with their verb."""
+    text = ("二、节假日安排\n\n"
+            "1．中秋节：9月15日至17日放假调休，共3天。9月14日（星期六）上课，\n"
+            "补9月16日（星期一）课程。\n"
+            "2．国庆节：10月1日至7日放假调休，共7天。9月29日（星期日）、10月12日（星期\n"
+            "六）上课。\n"
+            "3．元旦：2025年1月1日（星期三）放假1天，不调休。\n")
+    events = extract_document(text, published=dt.date(2024, 8, 26), tz=TZ).events
+    makeup = sorted(day(e.start) for e in events if "上课" in e.title)
+    assert makeup == [dt.date(2024, 9, 14), dt.date(2024, 9, 29), dt.date(2024, 10, 12)]
