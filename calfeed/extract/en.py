@@ -139,7 +139,7 @@ _RX_MDY = re.compile(
 _RX_DMY = re.compile(
     rf"(?=[\dt])(?<![\d.,$£€¥/:-])\b(?P<dt>(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b|the\s+(?P<dw>{_ORD_WORD})\b)"
     rf"(?:\s*(?P<conn>-|–|—|−|to|and)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?"
-    rf"\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+{_year('y')})?")
+    rf"[ \t]+(?:of[ \t]+)?(?P<mon>{_MON})(?:,?\s+{_year('y')})?")  # (never across a line: "grades 3-8 and 11" / "Jun 10")
 # month with a year or a context word: May 2024, in May, March of last year
 _RX_MONTH = re.compile(
     rf"(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?:{_year('y')}|(?P<rel>this|next|last)\s+year\b))?")

@@ -41,6 +41,7 @@ from calfeed.extract.cues import (
     TIME_LABEL,
     TRIGGER,
 )
+from calfeed.extract.doc_years import in_report_year, in_school_year, school_year, subject_year
 from calfeed.extract.drafts import (
     Draft,
     add_duration,
@@ -69,7 +70,6 @@ from calfeed.extract.merging import (
     runs_through,
 )
 from calfeed.extract.published import find_published
-from calfeed.extract.retrospective import in_report_year, subject_year
 from calfeed.extract.text import BYLINE, CREDIT_LINE, DATELINE, Prepared, prepare, strip_html
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
@@ -168,6 +168,8 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
     timexes = _same_day_as_dateline(prep.text, calibrate_weeks(prep.text, find_timexes(prep.text, ref, lang=lang)))
     if (year := subject_year(prep.text, published)) is not None:
         timexes = in_report_year(prep.text, timexes, year, published)
+    elif (first := school_year(prep.text, published)) is not None:
+        timexes = in_school_year(prep.text, timexes, first)
     events = _Reader(prep, timexes, ref).events()
     return ExtractResult(published, how, events)
 
@@ -1021,8 +1023,8 @@ class _Reader:
         """The cells of the table row s..e, as spans; [] when the sentence is no table row."""
         if self.first_cell_end(s, e) is None:
             return []
-        seps = [m.start() for m in _CELL_SEP.finditer(self.text, s, e)]
-        return list(zip([s] + [p + 1 for p in seps], seps + [e], strict=True))
+        seps = list(_CELL_SEP.finditer(self.text, s, e))
+        return list(zip([s] + [m.end() for m in seps], [m.start() for m in seps] + [e], strict=True))
 
     def column_heads(self, s: int) -> list[str]:
         """The heading row of the table whose row starts at s (序号 | 停气区域 | 停气时间 | …)."""
@@ -1073,7 +1075,8 @@ class _Reader:
             cells = [(cells[0][0], cells[1][1])] + cells[2:]
         if k == 0 and len(cells) > 1:
             heading = next(self.lines_above(s, 1), "") if self.text.rfind("\n", 0, s) + 1 == s else ""
-            if (heading and len(heading) <= 90 and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，"
+            if (heading and len(heading) <= 90 and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，)）"
+                    and not heading.isupper() and heading[0] not in "(（"  # KEY DATES - FIRST SEMESTER; (no school)
                     and not re.search(r"\d", re.sub(r"\b1[89]\d\d|20\d\d\b", "", heading))):
                 return shorten(heading.split(":")[0].split("：")[0].strip())  # Northern Light: Prints … / Through Sunday, March 19 | East Gallery
             cell = self.text[cells[1][0]:cells[1][1]].strip()

@@ -145,6 +145,16 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
                     and not _DATE_LINE.match(lines[b]) and not _FILE_NAME.search(lines[a])):
                 join_after.add(a)
     for k, line in enumerate(lines):
+        if k < len(lines) - 1 and (cut := _HYPHEN_CUT.search(line)) and (goes_on := _GOES_ON.match(lines[k + 1])):
+            # "open Jan-" / "  uary 13, 2025": a word hyphenated across the line, joined whole
+            keep = cut.start() + 2  # the word's first part, less its hyphen
+            out.append(line[:keep])
+            out_len += keep
+            removed += len(line) - keep + 1 + goes_on.end()
+            marks.append(out_len)
+            shifts.append(removed)
+            lines[k + 1] = lines[k + 1][goes_on.end():]
+            continue
         out.append(line)
         out_len += len(line)
         if k == len(lines) - 1:
@@ -167,6 +177,10 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
 _DATED_ROW = re.compile(r"(?:\d|(?:Through|Thru|From|Until)\s|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
                         r"Fri|Sat|Sun)[a-z]*\.?\s)[^|｜\n]*[|｜]", re.I)  # March 11 – June 4 | Main Hall: a listing's row
 _TABLE_ROW = re.compile(r"[｜|].*[｜|]|\t.*\t|\S\s*(?:\.\s?){4,}\s*\S|…{2,}")  # 9月7日（周一）｜全校正式上课｜: a row of a table, never wrapped
+
+
+_HYPHEN_CUT = re.compile(r"[A-Za-z]{2}-\s*$")  # the end of a line that cuts a word: "instruc-"
+_GOES_ON = re.compile(r"[ \t]*(?=[a-z]{2})")  # the next line goes on with the word's lower-case rest
 
 
 def _cut_mid_sentence(line: str, page_width: int) -> bool:

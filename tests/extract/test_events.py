@@ -1048,3 +1048,24 @@ def test_a_line_cut_inside_a_bracket_goes_on_with_the_next():
     events = extract_document(text, published=dt.date(2024, 8, 26), tz=TZ).events
     makeup = sorted(day(e.start) for e in events if "上课" in e.title)
     assert makeup == [dt.date(2024, 9, 14), dt.date(2024, 9, 29), dt.date(2024, 10, 12)]
+
+
+def test_a_school_year_calendar_reads_its_rows_in_that_school_year():
+    """"2024-25 Instructional Calendar" published in August 2024: Jun 10 is June 2025, not the June
+    just past; a dot-leader row is titled by its item, not by the ALL-CAPS heading or a
+    parenthesis above it; a word hyphenated across lines (Jan-/uary) is whole again; "and 11" at a
+    line's end is no date with the next line's month."""
+    text = ("PINECREST VALLEY UNIFIED SCHOOL DISTRICT\n2024-25 Instructional Calendar - REVISED August 6, 2024\n\n"
+            "KEY DATES\nAug 12-16 ........ Teacher Work Days / Professional Learning\n"
+            "                   (no school for students)\n"
+            "Aug 19 ........... First Day of School, grades TK-12\n"
+            "May 5-16 ......... State testing window (CAASPP), grades 3-8\n                   and 11\n"
+            "Jun 10 ........... High School Graduation, 7:00 PM\n\n"
+            "- Transitional kindergarten applications for 2025-26 open Jan-\n  uary 13, 2025.\n")
+    events = extract_document(text, published=dt.date(2024, 8, 6), tz=ZoneInfo("America/Los_Angeles")).events
+    got = [(e.title, day(e.start)) for e in events]
+    assert any(t.startswith("Teacher Work Days") and d == dt.date(2024, 8, 12) for t, d in got), got
+    assert ("First Day of School, grades TK-12", dt.date(2024, 8, 19)) in got
+    assert any(t.startswith("High School Graduation") and d == dt.date(2025, 6, 10) for t, d in got), got
+    assert dt.date(2025, 1, 13) in [d for _, d in got]
+    assert not any(d.month == 6 and d.day == 11 for _, d in got)
