@@ -210,6 +210,10 @@ def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
     without a heading line above it; [] when the run is no such paragraph."""
     if run and (_title_case(lines[run[0]]) or lines[run[0]].strip().isupper()):
         run = run[1:]  # COMMUNITY YARD SALE WEEKEND over a wrapped paragraph: the heading stays a line
+    elif (len(run) >= 3 and lines[run[0]].strip()[-1:] not in TERMINAL + ",;:"
+          and len(lines[run[0]].strip()) < 0.5 * max(len(lines[k].rstrip()) for k in run[1:])
+          and any(re.match(r"\s*[a-z]", lines[k]) for k in run[2:])):
+        run = run[1:]  # "Register to vote" over its paragraph (whose lines go on in lower case): a heading
     if len(run) < 2 or any(HAN.search(lines[k]) for k in run) or sum(_title_case(lines[k]) for k in run) * 2 > len(run):
         return []  # a letterhead of title-case lines is not a paragraph (one such line, a paragraph's tail, is)
     if any(DATELINE.search(lines[k]) for k in run[1:]):

@@ -1069,3 +1069,21 @@ def test_a_school_year_calendar_reads_its_rows_in_that_school_year():
     assert any(t.startswith("High School Graduation") and d == dt.date(2025, 6, 10) for t, d in got), got
     assert dt.date(2025, 1, 13) in [d for _, d in got]
     assert not any(d.month == 6 and d.day == 11 for _, d in got)
+
+
+def test_a_wrapped_paragraph_under_a_short_heading_is_one_paragraph_but_a_dated_list_is_not():
+    """"Register to vote" over a paragraph wrapped at 72 columns: its sentences are read whole
+    (the deadline's sentence is its evidence); "Important dates" over label lines stays a list."""
+    text = ("Register to vote\n"
+            "The deadline to register to vote, or to update your address, for the\n"
+            "Primary is Monday, May 4. Applications must be postmarked or delivered\n"
+            "to the Elections Office by 5 p.m. that day. You must be at least 18\n"
+            "years old by Election Day.\n\n"
+            "Important dates\n"
+            "Full paper submission: Friday, March 8, 2026\n"
+            "Notification of acceptance: Friday, May 8, 2026\n"
+            "Camera-ready papers due: Friday, June 5, 2026\n")
+    events = extract_document(text, published=dt.date(2026, 4, 6), tz=ZoneInfo("America/Chicago")).events
+    deadline = next(e for e in events if day(e.start) == dt.date(2026, 5, 4))
+    assert "The deadline to register to vote" in deadline.evidence
+    assert next(e for e in events if day(e.start) == dt.date(2026, 5, 8)).title == "Notification of acceptance"
