@@ -142,7 +142,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
                 continue
             if (not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;"
                     and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b])
-                    and not _DATE_LINE.match(lines[b]) and not _FILE_NAME.search(lines[a])):
+                    and not _DATE_LINE.match(lines[b]) and not _FILE_NAME.search(lines[a])
+                    and not BYLINE.match(lines[b])):  # 桃源镇人代会下周二召开 / 本报讯（…）: a headline over its story
                 join_after.add(a)
     for k, line in enumerate(lines):
         if k < len(lines) - 1 and (cut := _HYPHEN_CUT.search(line)) and (goes_on := _GOES_ON.match(lines[k + 1])):

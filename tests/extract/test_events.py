@@ -1087,3 +1087,15 @@ def test_a_wrapped_paragraph_under_a_short_heading_is_one_paragraph_but_a_dated_
     deadline = next(e for e in events if day(e.start) == dt.date(2026, 5, 4))
     assert "The deadline to register to vote" in deadline.evidence
     assert next(e for e in events if day(e.start) == dt.date(2026, 5, 8)).title == "Notification of acceptance"
+
+
+def test_a_print_headline_stays_apart_from_the_byline_under_it():
+    """县图书馆本周六举办公益讲座 / 本报讯　…将于本周六下午2时30分…开讲 in narrow print columns: the
+    headline is not run into its byline; the lecture is one entry, timed, from the body."""
+    text = ("■第四版　文化·副刊\n\n"
+            "县图书馆本周六举办公益讲座\n"
+            "本报讯　县图书馆“青川讲堂”第十二讲将于本周六下午2时30分在图书\n"
+            "馆三楼报告厅开讲，主题为“青川古村落的保护与利用”，主讲人为省社科\n"
+            "院研究员周明。讲座免费，名额120个。\n")
+    events = extract_document(text, published=dt.date(2025, 11, 20), tz=TZ).events
+    assert [(e.start.strftime("%m-%d %H:%M"), "本报讯" in e.title) for e in events] == [("11-22 14:30", False)]
