@@ -124,4 +124,4 @@ NAMED_DAY = re.compile(r"\d+\s*月\s*\d+\s*[日号]|[今昨明前]天|[今昨明
 OPENS = re.compile(r"\b(?:opens?|opening|begins?|beginning|starts?|starting|resumes?)\b|开始|启动|开放|开启|开市|开幕|开园|开馆|开街|起$", re.I)
 CLOSES = re.compile(r"\b(?:closes?|closing|ends?|ending|through|until)\b|结束|截止|结课|结业|闭市|闭幕|闭馆|闭园|落幕|收市|(?:执行|实施|有效|延续|持续)(?:至|到)", re.I)
 # 持续至…, 展期至…: the happening just named goes on until the date that follows
-RUNS_UNTIL = r"(?:持续|延续|一直|开放|展期|展出|展览|展)(?:至|到)"
+RUNS_UNTIL = r"(?:持续|延续|一直|开放|展期|展出|展览|展|期限|有效期)(?:至|到)"

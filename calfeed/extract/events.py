@@ -136,6 +136,7 @@ _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解
 # the heading of a list of links to other articles: their dates are those articles' days
 _LINK_LIST = re.compile(r"相关(?:链接|阅读|文件|新闻|报道)|延伸阅读|推荐阅读|往期(?:推荐|回顾|精彩)|热门推荐|猜你喜欢"
                         r"|\b(?:Related|More)\s+(?:links|stories|news|articles|coverage)\b|\bYou may also like\b", re.I)
+_RUNS_ON_LEAD = re.compile(rf"\s*(?:展览|该展|本展|本次展览|此次展览|活动|该活动|本次活动)?{RUNS_UNTIL}\s*")
 _FORBIDDEN = re.compile(r"(?:不得|严禁|禁止|不准|不要|切勿|请勿)[^，。；,;：:]{0,8}$")  # 不得擅自提前放假: a rule, no happening
 _QUOTED_MODIFIER = re.compile(r"[^“”，。]{0,6}”的")  # 首个“除夕放假”的春节: a quoted name describing a noun
 _SUBJECT_END = re.compile(r"目前|已经|已|正在|正|将|于|在|计划|预计|拟|共|累计|总|是|为|的")
@@ -384,6 +385,7 @@ class _Reader:
         drafts = join_consecutive(pair_open_close(precise_first(one_per_verb(continue_until(drafts, self.text))),
                                                     self.text), self.text)
         self.give_daily_hours(drafts, dates, timexes)
+        drafts = self.runs_on_from_before(s, drafts, earlier)
         dated = [d for d in drafts if d.all_day and d.kind == "event" and day_of(d.start) == day_of(d.end or d.start)]
         for d in dated:  # 笔试定于4月19日举行，上午9:00—11:00考《行测》，下午14:00考《申论》: the sittings are the entries
             sittings = [x for x in drafts if not x.all_day and day_of(x.start) == day_of(d.start) and x.span[0] > d.span[0]]
@@ -402,6 +404,21 @@ class _Reader:
                 for d in drafts):
             return []  # 考试安排在6月16日至27日。其中，公共课安排在第18周: parts of what was just said
         return drafts
+
+    def runs_on_from_before(self, s: int, drafts: list[Draft], earlier: list[Draft]) -> list[Draft]:
+        """…特展在市博物馆开幕。展览展期至2026年2月28日: a sentence that only says how long the
+        happening just read runs ends that happening; it is no entry of its own."""
+        lead = _RUNS_ON_LEAD.match(self.text, s)
+        if not (lead and drafts and earlier and drafts[0].span[0] == lead.end()):
+            return drafts
+        prev, until = earlier[-1], drafts[0]
+        if not (0 <= s - prev.sentence[1] <= 2 and day_of(prev.start) == day_of(prev.end or prev.start)
+                and day_of(until.end or until.start) > day_of(prev.start)):
+            return drafts
+        prev.end, prev.kind = day_of(until.end or until.start), "period"
+        if not prev.all_day:
+            prev.end = dt.datetime.combine(prev.end, dt.time(23, 59), prev.start.tzinfo)
+        return drafts[1:]
 
     def daily_hours(self, dates: list[Timex], timexes: list[Timex]) -> list[Timex]:
         """正月初一至初五每晚19:30: the hour of a daily set right after a range is when it begins."""

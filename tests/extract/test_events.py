@@ -1099,3 +1099,14 @@ def test_a_print_headline_stays_apart_from_the_byline_under_it():
             "院研究员周明。讲座免费，名额120个。\n")
     events = extract_document(text, published=dt.date(2025, 11, 20), tz=TZ).events
     assert [(e.start.strftime("%m-%d %H:%M"), "本报讯" in e.title) for e in events] == [("11-22 14:30", False)]
+
+
+def test_a_run_said_in_the_next_sentence_or_as_a_term_ends_the_happening():
+    """…特展在市博物馆开幕。展览展期至2026年2月28日: the opening runs to that day, one entry;
+    临时站点即日起启用，…使用期限至2025年12月31日: in use from today until then."""
+    text = ("本报讯 昨日上午，“窑火千年——龙泉青瓷特展”在市博物馆三楼临展厅开幕。展览展期至2026年2月28日，免费向公众开放。\n"
+            "解放路口临时站点即日起启用，设于中山北路与解放路交叉口西侧约150米处，使用期限至2025年12月31日。\n")
+    events = extract_document(text, published=dt.date(2025, 10, 15), tz=TZ).events
+    assert [(e.kind, day(e.start), day(e.end)) for e in events] == [
+        ("period", dt.date(2025, 10, 14), dt.date(2026, 2, 28)),
+        ("period", dt.date(2025, 10, 15), dt.date(2025, 12, 31))]
