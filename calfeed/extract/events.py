@@ -80,6 +80,7 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
 _LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{_LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _CELL_SEP = re.compile(rf"[｜|]|{_LEADER}")
+_TIMETABLE = re.compile(r"首班|末班|发车|班次|First\s+(?:train|bus)|Last\s+(?:train|bus)|Departs?", re.I)
 _ROSTER = re.compile(r"值班|带班|On[- ]call|On duty", re.I)
 _END_COLUMN = re.compile(r"恢复|结束|截止|止|Ends?\b|Until|To\b", re.I)  # 停气时间 | 预计恢复供气时间
 _WEEK_CELL = re.compile(r"第?\s*\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\s*周|Week\s+\d{1,2}", re.I)  # 第1周, 第19—20周
@@ -1061,6 +1062,8 @@ class _Reader:
         heads = self.column_heads(s)
         if _ROSTER.search(" ".join(heads)):
             return []  # 日期 | 值班领导 | 值班人员 | 联系电话: who is on duty, not what happens
+        if _TIMETABLE.search(" ".join(heads)) and all(CLOCK_ONLY.fullmatch(t.rule) for t in dates):
+            return []  # 车站 | 首班车 | 末班车: a timetable's hours, every day alike
         def column(t: Timex) -> int:
             return next((i for i, (a, b) in enumerate(cells) if a <= t.span[0] < b), -1)
         out: list[Timex] = []

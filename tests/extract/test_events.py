@@ -1110,3 +1110,12 @@ def test_a_run_said_in_the_next_sentence_or_as_a_term_ends_the_happening():
     assert [(e.kind, day(e.start), day(e.end)) for e in events] == [
         ("period", dt.date(2025, 10, 14), dt.date(2026, 2, 28)),
         ("period", dt.date(2025, 10, 15), dt.date(2025, 12, 31))]
+
+
+def test_a_timetable_of_first_and_last_trains_is_no_entries():
+    """车站 | 首班车 | 末班车 rows under 自6月29日起: every day's hours, not happenings; the change
+    itself (自6月29日起…如下) may stand, the rows may not."""
+    text = ("自6月29日（周日）起，全线首末班车时间调整如下：\n\n车站 | 首班车 | 末班车\n"
+            "北山站（往海湾公园方向） | 6:00 | 22:30\n会展中心站（往北山方向） | 6:20 | 23:00\n")
+    events = extract_document(text, published=dt.date(2025, 6, 27), tz=TZ).events
+    assert all(e.all_day for e in events) and len(events) <= 1
