@@ -1200,7 +1200,9 @@ def _nth_day_atoms(text: str, low: str, out: list[_A]) -> None:
 
 # ----------------------------------------------------------------------------- pass 2: merges
 _GAP_RANGE = re.compile(r"^\s*(?:(?P<c>-|–|—|−|to|through|thru|until|till|and|through\s+to|up\s+to)"
-                        r"|,\s*(?P<c2>to|through|thru|until|till))\s*$", _I)  # 9 p.m. Friday, July 14, to 5 a.m. …
+                        r"|,\s*(?P<c2>to|through|thru|until|till)"
+                        r"(?:\s+the\s+end\s+of\s+(?:service|the\s+day|day)(?:\s+on)?)?)\s*$", _I)
+# 9 p.m. Friday, July 14, to 5 a.m. …; 9 p.m. Friday, October 17, through the end of service Sunday, October 19
 _GAP_DATE_TIME = re.compile(r"^(?:\s*,)?\s*(?:at|@|from|between|,|starting\s+at|beginning\s+at|around|about)?\s*$", _I)
 _GAP_TIME_DATE = re.compile(r"^(?:\s*,)?\s*(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)"
                             r"(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\s*)?(?:on|,|of|this|next)?\s*$", _I)  # 11:59 p.m. Pacific on
@@ -1260,11 +1262,24 @@ def _merge(text: str, atoms: list[_A]) -> list[_A]:
     atoms = _pairs(text, atoms, _date_time_ok, _join_date_time)
     # date range
     atoms = _pairs(text, atoms, lambda a, b, gap: _is_date(a) and (_is_date(b) or b.kind == "time" and a.kind == "datetime")
-                   and not a.extra.get("range") and not b.extra.get("range") and _range_gap(text, a, gap)
+                   and not a.extra.get("range") and not b.extra.get("range")
+                   and (_range_gap(text, a, gap) or _next_day_and(a, b, gap) and not re.match(
+                       r",?\s*(?:at|from|and|\d)", text[b.e:b.e + 8], _I))  # (… and Saturday, November 16, at 7 p.m.: shows)
                    and not (a.grain == "day" and b.grain == "season" and re.fullmatch(r"\s+[-–—]\s+", gap))
                    and (a.strong or b.strong or bool(re.search(r"\b(?:from|between)\s+$", _before(text, a.s, 10), _I))),
                    _join_dates)
     return atoms
+
+
+def _next_day_and(a: _A, b: _A, gap: str) -> bool:
+    """Thursday, November 28, and Friday, November 29: two days in a row named for one closure."""
+    if not re.fullmatch(r",?\s+and\s+", gap) or a.period is None or b.period is None or a.grain != "day" \
+            or b.grain != "day" or a.year != b.year or a.wd is None or b.wd is None or a.t1 or b.t1:
+        return False
+    try:
+        return (b.period(2024)[0] - a.period(2024)[1]).days == 1
+    except ValueError:
+        return False
 
 
 def _range_gap(text: str, a: _A, gap: str) -> bool:
@@ -1284,7 +1299,7 @@ def _pairs(text: str, atoms: list[_A], ok, join) -> list[_A]:
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = text[a.e:b.s]
-            if len(gap) <= 24 and "\n" not in gap and ok(a, b, gap):  # lines are separate statements
+            if len(gap) <= 40 and "\n" not in gap and ok(a, b, gap):  # lines are separate statements
                 merged = join(text, a, b)
                 if merged is not None:
                     atoms[i + 1] = merged
