@@ -138,6 +138,12 @@ _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解
 _LINK_LIST = re.compile(r"相关(?:链接|阅读|文件|新闻|报道)|延伸阅读|推荐阅读|往期(?:推荐|回顾|精彩)|热门推荐|猜你喜欢"
                         r"|\b(?:Related|More)\s+(?:links|stories|news|articles|coverage)\b|\bYou may also like\b", re.I)
 _RUNS_ON_LEAD = re.compile(rf"\s*(?:展览|该展|本展|本次展览|此次展览|活动|该活动|本次活动)?{RUNS_UNTIL}\s*")
+_ORIGINALLY = re.compile(r"\s*(?:[-•*]\s*)?(?:The\s+)?(?P<what>[^,;.]{3,60}?)(?:,|\s+that\s+was|\s+which\s+was)?\s+"
+                         r"(?:originally|initially|first|previously)\s+(?:set|scheduled|planned|slated|announced)\b")
+_RELATIVE_WINDOW = re.compile(r"(?:within|in)\s+(?:the\s+(?:next|last|past)\s+)?(?:\d+|a|an|one|two|three|four|five|six|"
+                              r"seven|eight|nine|ten|several|a\s+few)\s+(?:business\s+|calendar\s+|working\s+)?"
+                              r"(?:days?|weeks?|months?|hours?)\b|the\s+(?:last|past)\s+(?:\d+|two|three|four|five|six|"
+                              r"seven|eight|nine|ten|several|few)\s+(?:days|weeks|months)\b", re.I)
 _FORBIDDEN = re.compile(r"(?:不得|严禁|禁止|不准|不要|切勿|请勿)[^，。；,;：:]{0,8}$")  # 不得擅自提前放假: a rule, no happening
 _QUOTED_MODIFIER = re.compile(r"[^“”，。]{0,6}”的")  # 首个“除夕放假”的春节: a quoted name describing a noun
 _SUBJECT_END = re.compile(r"目前|已经|已|正在|正|将|于|在|计划|预计|拟|共|累计|总|是|为|的")
@@ -714,6 +720,8 @@ class _Reader:
                 self.text[max(s, t.span[0] - 1):t.span[0]] == "的"
                 or re.match(r"是(?!日)|将至|临近|来临|即将来临|即将到来|到来之际", self.text[t.span[1]:t.span[1] + 5])):
             return None  # 首个“除夕放假”的春节; 2025年春节是…; 冬至将至: the holiday as a thing described, not a date
+        if _RELATIVE_WINDOW.match(t.text):
+            return None  # refunds are issued within 30 days; in the last 30 days: a rule or the past, no entry
         if t.rule.startswith("duration-") and t.grain in ("minute", "hour", "second"):
             return None  # 开考15分钟后不得入场: a rule about minutes, not a date
         prefix = self.text[s:t.span[0]]
@@ -865,7 +873,11 @@ class _Reader:
             kind = "event"  # registration for the workshop on Oct. 25 closes Oct. 20: the 25th is the workshop
         revised = REVISION.search(sentence)
         subject = ""
-        if revised and s + revised.end() <= t.span[0]:
+        originally = _ORIGINALLY.match(sentence) if revised and not HAN.search(sentence) else None
+        if originally and s + revised.end() <= t.span[0]:
+            # The Outdoor Screening on the Pier, originally set for Saturday, October 11, has been moved to …
+            title_text = shorten(clean_title(originally["what"], [])) or title_text
+        elif revised and s + revised.end() <= t.span[0]:
             # 报名截止时间推迟至7月21日: the thing revised is named before the revision word
             pieces = re.split(r"[，,]", sentence[:revised.start()])
             subject = pieces[-1] if pieces else ""

@@ -1119,3 +1119,14 @@ def test_a_timetable_of_first_and_last_trains_is_no_entries():
             "北山站（往海湾公园方向） | 6:00 | 22:30\n会展中心站（往北山方向） | 6:20 | 23:00\n")
     events = extract_document(text, published=dt.date(2025, 6, 27), tz=TZ).events
     assert all(e.all_day for e in events) and len(events) <= 1
+
+
+def test_an_english_revision_is_named_by_its_subject_and_a_within_rule_is_no_entry():
+    """"The Outdoor Screening on the Pier, originally set for Saturday, October 11, has been moved to
+    Sunday, October 12, at 7:30 p.m.": the new date, named for the screening; "Refunds will be
+    issued within 30 days" and "in the last 30 days" are rules and the past, not entries."""
+    text = ("The Outdoor Screening on the Pier, originally set for Saturday, October 11, has been moved to "
+            "Sunday, October 12, at 7:30 p.m. because of the extended forecast.\n\n"
+            "Refunds will be issued within 30 days of the request. Please do not wait until the last 30 days.\n")
+    events = extract_document(text, published=dt.date(2025, 9, 29), tz=ZoneInfo("America/New_York")).events
+    assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [("Outdoor Screening on the Pier", "10-12 19:30")]
