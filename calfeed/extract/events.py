@@ -138,8 +138,9 @@ _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解
 _LINK_LIST = re.compile(r"相关(?:链接|阅读|文件|新闻|报道)|延伸阅读|推荐阅读|往期(?:推荐|回顾|精彩)|热门推荐|猜你喜欢"
                         r"|\b(?:Related|More)\s+(?:links|stories|news|articles|coverage)\b|\bYou may also like\b", re.I)
 _RUNS_ON_LEAD = re.compile(rf"\s*(?:展览|该展|本展|本次展览|此次展览|活动|该活动|本次活动)?{RUNS_UNTIL}\s*")
-_ORIGINALLY = re.compile(r"\s*(?:[-•*]\s*)?(?:The\s+)?(?P<what>[^,;.]{3,60}?)(?:,|\s+that\s+was|\s+which\s+was)?\s+"
-                         r"(?:originally|initially|first|previously)\s+(?:set|scheduled|planned|slated|announced)\b")
+_ORIGINALLY = re.compile(r"\s*(?:[-•*]\s*)?(?:[A-Z][A-Z ]{3,40}:\s*)?(?:The\s+)?(?P<what>[^,;.:]{3,60}?)"
+                         r"(?:,|\s+that\s+was|\s+which\s+was)?\s+(?:originally|initially|first|previously)\s+"
+                         r"(?:set|scheduled|planned|slated|announced|called)\b")  # NOTICE OF POSTPONEMENT: The … originally called for
 _RELATIVE_WINDOW = re.compile(r"(?:within|in)\s+(?:the\s+(?:next|last|past)\s+)?(?:\d+|a|an|one|two|three|four|five|six|"
                               r"seven|eight|nine|ten|several|a\s+few)\s+(?:business\s+|calendar\s+|working\s+)?"
                               r"(?:days?|weeks?|months?|hours?)\b|the\s+(?:last|past)\s+(?:\d+|two|three|four|five|six|"

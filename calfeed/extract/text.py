@@ -180,6 +180,7 @@ _DATED_ROW = re.compile(r"(?:\d|(?:Through|Thru|From|Until)\s|(?:Jan|Feb|Mar|Apr
 _TABLE_ROW = re.compile(r"[｜|].*[｜|]|\t.*\t|\S\s*(?:\.\s?){4,}\s*\S|…{2,}")  # 9月7日（周一）｜全校正式上课｜: a row of a table, never wrapped
 
 
+_GOES_ON_TO = re.compile(r"\b(?:for|to|on|until|through|from|and|or|the|of|by|at|in|before|after)\s*$")  # "…called for" / "Monday, April 28"
 _HYPHEN_CUT = re.compile(r"[A-Za-z]{2}-\s*$")  # the end of a line that cuts a word: "instruc-"
 _GOES_ON = re.compile(r"[ \t]*(?=[a-z]{2})")  # the next line goes on with the word's lower-case rest
 
@@ -219,7 +220,8 @@ def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
         return []  # a letterhead of title-case lines is not a paragraph (one such line, a paragraph's tail, is)
     if any(DATELINE.search(lines[k]) for k in run[1:]):
         return []
-    if sum(bool(_DATED_ITEM.match(lines[k])) for k in run) >= 2:
+    if sum(bool(_DATED_ITEM.match(lines[k])) and not _GOES_ON_TO.search(lines[j])
+           for j, k in zip([run[0]] + run, run, strict=False)) >= 2:
         return []  # Mon, Aug 28 - Classes begin / Fri, Sep 8 - Last day to add: a calendar, one line each
     widths = [len(lines[k].rstrip()) for k in run]
     width = max(widths)

@@ -1130,3 +1130,15 @@ def test_an_english_revision_is_named_by_its_subject_and_a_within_rule_is_no_ent
             "Refunds will be issued within 30 days of the request. Please do not wait until the last 30 days.\n")
     events = extract_document(text, published=dt.date(2025, 9, 29), tz=ZoneInfo("America/New_York")).events
     assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [("Outdoor Screening on the Pier", "10-12 19:30")]
+
+
+def test_a_postponement_wrapped_over_dated_lines_keeps_only_the_new_date():
+    """A wrapped notice whose lines happen to start with dates ("…originally called for" /
+    "Monday, April 28, 2025, has been postponed by vote of the Select Board to" / "Monday, May 19")
+    is one paragraph; only the new date stands, named for the meeting."""
+    text = ("NOTICE OF POSTPONEMENT: The Special Town Meeting originally called for\n"
+            "Monday, April 28, 2025, has been postponed by vote of the Select Board to\n"
+            "Monday, May 19, 2025, at 7:30 P.M., and will be opened within the Annual\n"
+            "Town Meeting at the same location.\n")
+    events = extract_document(text, published=dt.date(2025, 4, 16), tz=ZoneInfo("America/New_York")).events
+    assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [("Special Town Meeting", "05-19 19:30")]
