@@ -542,8 +542,9 @@ def _date_atoms(text: str, low: str, out: list[_A]) -> None:
                     period(y)
                 except ValueError:
                     continue
-            if d2 is None and y is None and rule == "month-day" and re.match(r"\s*(?:-|–|/)\s*\d", text[e:e + 4]):
-                continue  # "May 5-6%": a number range, or a phone/ID
+            if d2 is None and y is None and rule == "month-day" and re.match(r"\s*(?:-|–|/)\s*\d", text[e:e + 4]) \
+                    and not re.match(r"\s+[-–]\s+\d{1,2}(?::\d\d\s*|\s*)[ap]\.?m\b", text[e:e + 16], _I):
+                continue  # "May 5-6%": a number range, or a phone/ID (not "October 9 - 7:00 p.m.", a day and its hour)
             a = _A(s, e, "date", rule, period=period, year=y, grain="day",
                    wd=_WEEKDAYS[wd.lower().rstrip(".")] if wd else None)
             if d2 is not None:
@@ -949,6 +950,8 @@ def _time_atoms(text: str, low: str, out: list[_A]) -> None:
         conn = m.group("conn").lower()
         if conn == "and" and not re.search(r"\bbetween\s+$", _before(text, m.start(), 12), _I):
             continue
+        if not m.group("m1") and not m.group("ap1") and re.search(rf"\b{_MON}\s+$", _before(text, m.start(), 12), _I):
+            continue  # October 9 - 7:00 p.m.: the day of a month, then the hour
         h1, m1 = int(m.group("h1")), int(m.group("m1") or 0)
         h2, m2 = int(m.group("h2")), int(m.group("m2") or 0)
         if not (1 <= h2 <= 12 and h1 <= 12 if not m.group("ap1") else 1 <= h1 <= 12 and 1 <= h2 <= 12):
@@ -1203,7 +1206,7 @@ _GAP_RANGE = re.compile(r"^\s*(?:(?P<c>-|–|—|−|to|through|thru|until|till|
                         r"|,\s*(?P<c2>to|through|thru|until|till)"
                         r"(?:\s+the\s+end\s+of\s+(?:service|the\s+day|day)(?:\s+on)?)?)\s*$", _I)
 # 9 p.m. Friday, July 14, to 5 a.m. …; 9 p.m. Friday, October 17, through the end of service Sunday, October 19
-_GAP_DATE_TIME = re.compile(r"^(?:\s*,)?\s*(?:at|@|from|between|,|starting\s+at|beginning\s+at|around|about)?\s*$", _I)
+_GAP_DATE_TIME = re.compile(r"^(?:\s*,)?\s*(?:at|@|from|between|,|starting\s+at|beginning\s+at|around|about|(?<=\s)[-–](?=\s))?\s*$", _I)
 _GAP_TIME_DATE = re.compile(r"^(?:\s*,)?\s*(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)"
                             r"(?:\s+(?:Standard|Daylight))?(?:\s+Time)?\s*)?(?:on|,|of|this|next)?\s*$", _I)  # 11:59 p.m. Pacific on
 _BARE_AT = re.compile(r"(?:\s*,)?\s+at\s+(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d))?\b(?![.,:/]\d|\s*(?:%|percent|[a-z]))", _I)

@@ -80,6 +80,8 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
 _LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{_LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _CELL_SEP = re.compile(rf"[｜|]|{_LEADER}")
+_CLOCK_CELL = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—至~]\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
+                         r"(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?\s*")  # 6:30 PM, 9:00—11:30
 _TIMETABLE = re.compile(r"首班|末班|发车|班次|First\s+(?:train|bus)|Last\s+(?:train|bus)|Departs?", re.I)
 _ROSTER = re.compile(r"值班|带班|On[- ]call|On duty", re.I)
 _END_COLUMN = re.compile(r"恢复|结束|截止|止|Ends?\b|Until|To\b", re.I)  # 停气时间 | 预计恢复供气时间
@@ -1112,7 +1114,8 @@ class _Reader:
                     and not heading.isupper() and heading[0] not in "(（"  # KEY DATES - FIRST SEMESTER; (no school)
                     and not re.search(r"\d", re.sub(r"\b1[89]\d\d|20\d\d\b", "", heading))):
                 return shorten(heading.split(":")[0].split("：")[0].strip())  # Northern Light: Prints … / Through Sunday, March 19 | East Gallery
-            cell = self.text[cells[1][0]:cells[1][1]].strip()
+            named = next((c for c in cells[1:] if not _CLOCK_CELL.fullmatch(self.text[c[0]:c[1]])), cells[1])
+            cell = self.text[named[0]:named[1]].strip()  # Fri Oct 10 | 6:30 PM | Shorts Block A: past the hour's cell
             cell = clean_title(cell, [x.text for x in self.in_sentence if x.span[1] <= cells[0][1]])  # its holidays stay: 国庆节放假
             if HAN.search(cell):
                 cell = re.sub(r"(?<=[\u4e00-\u9fff）)])\s*[A-Za-z][\w &,'()/.-]*$", "", cell)  # 元旦放假 New Year holiday

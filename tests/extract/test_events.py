@@ -1142,3 +1142,13 @@ def test_a_postponement_wrapped_over_dated_lines_keeps_only_the_new_date():
             "Town Meeting at the same location.\n")
     events = extract_document(text, published=dt.date(2025, 4, 16), tz=ZoneInfo("America/New_York")).events
     assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [("Special Town Meeting", "05-19 19:30")]
+
+
+def test_a_programme_row_is_named_past_its_time_cell():
+    """Fri Oct 10 | 6:30 PM | Shorts Block A: Virginia Voices | Harbor Palace: the row is the
+    screening at 18:30, named by the cell after the hour."""
+    text = ("Day | Time | Program | Venue\nFri Oct 10 | 6:30 PM | Shorts Block A: Virginia Voices | Harbor Palace\n"
+            "Sat Oct 11 | 11:00 AM | Family Matinee | Ghent Hall\n")
+    events = extract_document(text, published=dt.date(2025, 9, 29), tz=ZoneInfo("America/New_York")).events
+    assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
+        ("Shorts Block A: Virginia Voices", "10-10 18:30"), ("Family Matinee", "10-11 11:00")]
