@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -159,7 +160,8 @@ def add_duration(start, iso: str, backwards: bool):
     y, mo = divmod(base.year * 12 + base.month - 1 + sign * total_months, 12)
     mo += 1
     day = min(base.day, calendar.monthrange(y, mo)[1])
-    moved = dt.date(y, mo, day) + dt.timedelta(days=sign * int(extra_days))
+    whole = int(extra_days) if backwards else math.ceil(extra_days)  # 会期一天半 forward: two calendar days
+    moved = dt.date(y, mo, day) + dt.timedelta(days=sign * whole)
     if backwards:
         return moved + dt.timedelta(days=1) if extra_days == int(extra_days) and extra_days else moved
     return moved if total_months else moved - dt.timedelta(days=1)

@@ -67,6 +67,10 @@ UNIT_ISO = {"年": "Y", "载": "Y", "周年": "Y", "月": "M", "季度": "Q", "�
 
 
 # ---------------------------------------------------------------- the public entry point
+def _day(v) -> dt.date:
+    return v.date() if isinstance(v, dt.datetime) else v
+
+
 def tag(text: str, ref: dt.datetime) -> list[Timex]:
     """Every Chinese time expression of `text`, resolved against the aware datetime `ref`."""
     if not text:
@@ -148,7 +152,7 @@ class _Tagger:
             nxt = groups[i + 1] if i + 1 < len(groups) else None
             joined = self.try_range(g, nxt)
             if joined is not None:
-                out.append(joined)
+                out.append(self.season_under_way(joined))
                 i += 2
                 continue
             t = self.finish(g)
@@ -219,7 +223,7 @@ class _Tagger:
             f.rank = 3.5  # 腊月二十八（2月15日）: the solar date confirms the lunar one
             f.confirms = True
             return True
-        if (gap.strip() in ("（", "(") and cur.day is not None and cur.month is not None and f.holiday is not None
+        if (re.fullmatch(r"\s*[（(]\s*(?:农历|阴历)?", gap) and cur.day is not None and cur.month is not None and f.holiday is not None
                 and f.day is None and f.month is None and re.match(r"\s*[）)]", self.norm[f.end:f.end + 3])):
             f.confirms = True  # 12月21日（冬至）: the day's name in its parenthesis
             return True
@@ -1333,6 +1337,17 @@ class _Tagger:
              rrule=None, rule: str = "") -> Timex:
         return Timex(text=self.text[s:e], span=(s, e), type=typ, start=start, end=end, grain=grain,
                      approximate=approx, duration=duration, mod=mod, rrule=rrule, rule=rule)
+
+    def season_under_way(self, t: Timex) -> Timex:
+        """森林防火期为11月1日至次年4月30日, said in December: the season under way now, not next year's."""
+        if ("次年" not in t.text or re.search(r"\d{2,4}\s*年|今年|明年|去年", t.text) or t.start is None or t.end is None
+                or _day(t.start) <= self.ref.date()):
+            return t
+        try:
+            start, end = t.start.replace(year=t.start.year - 1), t.end.replace(year=t.end.year - 1)
+        except ValueError:
+            return t
+        return replace(t, start=start, end=end) if _day(start) <= self.ref.date() <= _day(end) else t
 
     # ------------------------------------------------------------ ranges: A至B
     def try_range(self, a: Fields, b: Fields | None) -> Timex | None:

@@ -1152,3 +1152,10 @@ def test_a_programme_row_is_named_past_its_time_cell():
     events = extract_document(text, published=dt.date(2025, 9, 29), tz=ZoneInfo("America/New_York")).events
     assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
         ("Shorts Block A: Virginia Voices", "10-10 18:30"), ("Family Matinee", "10-11 11:00")]
+
+
+def test_a_session_of_a_day_and_a_half_covers_two_days():
+    """会期一天半 from 12月12日: the session's calendar days are the 12th and the 13th."""
+    text = "桐林镇第十八届人民代表大会第五次会议定于12月12日（下周四）在镇政府大会议室召开，会期一天半。\n"
+    events = extract_document(text, published=dt.date(2024, 12, 5), tz=TZ).events
+    assert [(day(e.start), day(e.end)) for e in events] == [(dt.date(2024, 12, 12), dt.date(2024, 12, 13))]
