@@ -48,7 +48,7 @@ def closed_until_reopening(drafts: list[Draft], text: str) -> list[Draft]:
     return drafts
 
 
-_CLOSURE = re.compile(r"\b(?:closed|closure|shut\s+down|suspended|detour)\b|封闭|封路|停运|停航|暂停|关闭|闭馆", re.I)
+_CLOSURE = re.compile(r"\b(?:close|closed|closure|shut\s+down|suspended|detour)\b|封闭|封路|停运|停航|暂停|关闭|闭馆", re.I)
 _REOPENING = re.compile(r"\breopen|\bresume|恢复|重新开放|解封", re.I)
 
 
@@ -91,6 +91,21 @@ def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
                                                               text[d.span[1]:d.span[1] + 6]))
                 and day_of(d.start) > day_of(prev.start)):
             prev.end, prev.kind = (day_of(d.end or d.start) if prev.all_day else (d.end or d.start)), "period"
+            continue
+        if (prev is not None and prev.sentence == d.sentence and prev.end in (None, prev.start) and d.end in (None, d.start)
+                and _CLOSURE.search(text[prev.sentence[0]:prev.span[0]] + " " + prev.title)
+                and _REOPENING.search(text[prev.span[1]:d.span[0]] + " " + d.title)
+                and (not prev.all_day or d.all_day)
+                and (d.start > prev.start if not d.all_day else day_of(d.start) > day_of(prev.start))):
+            # Lakeview Drive will close at 6 p.m. on July 4 and reopen at 1 a.m. on July 5: one closure;
+            # offices close at noon on November 27 and reopen Monday, December 2: closed through the 1st
+            if not d.all_day:
+                prev.end = d.start
+            elif prev.all_day:
+                prev.end = day_of(d.start) - dt.timedelta(days=1)
+            else:
+                prev.end = dt.datetime.combine(day_of(d.start) - dt.timedelta(days=1), dt.time(23, 59), prev.start.tzinfo)
+            prev.kind = "period"
             continue
         if (prev is not None and prev.sentence == d.sentence and prev.all_day and prev.end in (None, prev.start)
                 and "放假" in prev.title and _BACK.search(d.title) and day_of(d.start) > day_of(prev.start) + dt.timedelta(days=1)):

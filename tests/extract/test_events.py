@@ -1159,3 +1159,13 @@ def test_a_session_of_a_day_and_a_half_covers_two_days():
     text = "桐林镇第十八届人民代表大会第五次会议定于12月12日（下周四）在镇政府大会议室召开，会期一天半。\n"
     events = extract_document(text, published=dt.date(2024, 12, 5), tz=TZ).events
     assert [(day(e.start), day(e.end)) for e in events] == [(dt.date(2024, 12, 12), dt.date(2024, 12, 13))]
+
+
+def test_a_closure_and_its_reopening_in_one_sentence_are_one_closure():
+    """close at 6 p.m. on July 4 and reopen at 1 a.m. on July 5: one closure overnight; close at
+    noon on November 27 and reopen Monday, December 2: closed through December 1."""
+    text = ("Lakeview Drive will close at 6 p.m. on July 4 and reopen at 1 a.m. on July 5.\n\n"
+            "Offices close at noon on November 27 and reopen Monday, December 2.\n")
+    events = extract_document(text, published=dt.date(2024, 6, 27), tz=ZoneInfo("America/Denver")).events
+    assert [(e.kind, e.start.strftime("%m-%d %H:%M"), e.end.strftime("%m-%d %H:%M")) for e in events] == [
+        ("period", "07-04 18:00", "07-05 01:00"), ("period", "11-27 12:00", "12-01 23:59")]
