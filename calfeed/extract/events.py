@@ -244,6 +244,7 @@ class _Reader:
         self.timex_starts = [t.span[0] for t in timexes]
         self.in_sentence: list[Timex] = []  # the time expressions of the sentence being read
         self.day_heading: dt.date | None = None  # a line that is only a date heads the lines below it
+        self.row_at: tuple[tuple[int, int], list[tuple[int, int]]] | None = None  # the last table row read
         self.ref = ref
         self.today = ref.date()
 
@@ -374,7 +375,7 @@ class _Reader:
                 return []
         if re.match(r"\s*(?:问|Q)\s*[：:.]|.*(?:吗|呢)\s*[？?]\s*$", sentence, re.S):
             return []  # 问：7月10日前还能正常参观吗？ a reader's question; the answer holds the dates
-        first_cell = self.first_cell_end(s, e)
+        first_cell = cells[0][1] if (cells := self.row_cells(s, e)) else None  # where the first cell ends
         dated_row = (first_cell is not None and any(t.span[1] <= first_cell for t in dates)  # 2021年1月1日—3日｜元旦放假｜
                      and not re.search(r"Posted|Published|Updated|Issued|发布|来源|更新", sentence, re.I))
         dated_statement = re.match(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。]{0,16}?(?:在|于|举行|召开)", sentence) \
@@ -600,7 +601,7 @@ class _Reader:
                 r"\b(?:extended|moved|postponed|pushed\s+back|changed|rescheduled|delayed)\s+$", self.text[s:t.span[0]], re.I)):
             last = day_of(t.end)  # the deadline has been extended from March 17 to March 24: the new date only
             t = replace(t, start=last, end=last, type="date")
-        first_cell = self.first_cell_end(s, e)
+        first_cell = cells[0][1] if (cells := self.row_cells(s, e)) else None  # where the first cell ends
         if first_cell is not None and t.span[0] > first_cell and not re.search(r"\d\s*月\s*\d", t.text) and any(
                 o.span[1] <= first_cell and o.type not in ("duration", "set") and re.search(r"\d", o.text) for o in self.in_sentence):
             return None  # 10月1日—8日｜国庆节、中秋节放假｜: the row's date is in its first cell
@@ -1046,18 +1047,17 @@ class _Reader:
             title = above.title() if above.isupper() else above
         return shorten(title) if len(title) > 40 else title
 
-    def first_cell_end(self, s: int, e: int) -> int | None:
-        """Where the first cell of a table row ends; None when the sentence is no table row."""
-        if not _CELL_HINT.search(self.text, s, e):
-            return None  # most sentences: no bar, no leaders
-        return (m.start() if (m := _CELL_SEP.search(self.text, s, e)) and _CELLS.search(self.text, s, e) else None)
-
     def row_cells(self, s: int, e: int) -> list[tuple[int, int]]:
-        """The cells of the table row s..e, as spans; [] when the sentence is no table row."""
-        if self.first_cell_end(s, e) is None:
-            return []
-        seps = list(_CELL_SEP.finditer(self.text, s, e))
-        return list(zip([s] + [m.end() for m in seps], [m.start() for m in seps] + [e], strict=True))
+        """The cells of the table row s..e, as spans; [] when the sentence is no table row (read
+        once per sentence: every date in the row asks)."""
+        if self.row_at is not None and self.row_at[0] == (s, e):
+            return self.row_at[1]
+        cells: list[tuple[int, int]] = []
+        if _CELL_HINT.search(self.text, s, e) and _CELLS.search(self.text, s, e):  # most sentences: no bar, no leaders
+            seps = list(_CELL_SEP.finditer(self.text, s, e))
+            cells = list(zip([s] + [m.end() for m in seps], [m.start() for m in seps] + [e], strict=True))
+        self.row_at = ((s, e), cells)
+        return cells
 
     def column_heads(self, s: int) -> list[str]:
         """The heading row of the table whose row starts at s (序号 | 停气区域 | 停气时间 | …)."""
