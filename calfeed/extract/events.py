@@ -70,16 +70,15 @@ from calfeed.extract.merging import (
     runs_through,
 )
 from calfeed.extract.published import find_published
-from calfeed.extract.text import BYLINE, CREDIT_LINE, DATELINE, Prepared, prepare, strip_html
+from calfeed.extract.text import BYLINE, CREDIT_LINE, DATELINE, LEADER, Prepared, prepare, strip_html
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
 
 _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|签发|发布|发)\s*"
                          r"|\s*[（(][^（()）]{0,12}\d{4}\s*年[^（()）]{0,30}(?:发布|刊发|刊登|转载|首发)[^（()）]{0,6}[)）]\s*")
-_LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
-_CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{_LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
-_CELL_SEP = re.compile(rf"[｜|]|{_LEADER}")
+_CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
+_CELL_SEP = re.compile(rf"[｜|]|{LEADER}")
 _CLOCK_CELL = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—至~]\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
                          r"(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?\s*")  # 6:30 PM, 9:00—11:30
 _TIMETABLE = re.compile(r"首班|末班|发车|班次|First\s+(?:train|bus)|Last\s+(?:train|bus)|Departs?", re.I)

@@ -177,7 +177,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
 
 _DATED_ROW = re.compile(r"(?:\d|(?:Through|Thru|From|Until)\s|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
                         r"Fri|Sat|Sun)[a-z]*\.?\s)[^|｜\n]*[|｜]", re.I)  # March 11 – June 4 | Main Hall: a listing's row
-_TABLE_ROW = re.compile(r"[｜|].*[｜|]|\t.*\t|\S\s*(?:\.\s?){4,}\s*\S|…{2,}")  # 9月7日（周一）｜全校正式上课｜: a row of a table, never wrapped
+LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
+_TABLE_ROW = re.compile(rf"[｜|].*[｜|]|\t.*\t|\S\s*(?:{LEADER})\s*\S")  # 9月7日（周一）｜全校正式上课｜: a row, never wrapped
 
 
 _GOES_ON_TO = re.compile(r"\b(?:for|to|on|until|through|from|and|or|the|of|by|at|in|before|after)\s*$")  # "…called for" / "Monday, April 28"
