@@ -290,8 +290,11 @@ def prepare(text: str) -> Prepared:
         following = text[sep_end:bounds[i + 1][1]].strip() if i + 1 < len(bounds) else ""
         signed = _SIGNATURE_DATE.fullmatch(following) and len(following) <= 20  # 国务院办公厅 / 2023年10月23日
         alone = text[max(0, ps - 2):ps].count("\n") + text[pe:sep_end].count("\n") >= 4 or i == 0
-        if (_is_headline(stripped) and (len(prev_para) != 0 or i == 0) or alone and _sentence_case_headline(stripped)) \
-                and not signed:
+        deck = (HAN.search(stripped) and 4 <= len(stripped) <= 40 and stripped[-1] not in TERMINAL + "，,"
+                and not re.search(r"[：:]", stripped)  # (发布时间： 来源：新华社: page metadata)
+                and BYLINE.match(following) is not None)  # 展期至明年2月28日，180余件珍品亮相 / 本报讯（…）
+        if (_is_headline(stripped) and (len(prev_para) != 0 or i == 0) or alone and _sentence_case_headline(stripped)
+                or deck) and not signed:
             headlines.append((start_out, out_len))
         prev_para = stripped or prev_para
         if sep_end <= pe:

@@ -1169,3 +1169,12 @@ def test_a_closure_and_its_reopening_in_one_sentence_are_one_closure():
     events = extract_document(text, published=dt.date(2024, 6, 27), tz=ZoneInfo("America/Denver")).events
     assert [(e.kind, e.start.strftime("%m-%d %H:%M"), e.end.strftime("%m-%d %H:%M")) for e in events] == [
         ("period", "07-04 18:00", "07-05 01:00"), ("period", "11-27 12:00", "12-01 23:59")]
+
+
+def test_a_deck_line_with_a_comma_over_a_byline_is_a_headline_not_an_entry():
+    """展期至明年2月28日，180余件（套）珍品亮相 between the headline and 本报讯（…）: a deck line, which
+    the body restates; its date is no entry of its own."""
+    text = ("龙泉青瓷特展开幕\n展期至明年2月28日，180余件（套）珍品亮相\n"
+            "本报讯（记者 林晓静）昨日上午，“窑火千年——龙泉青瓷特展”在市博物馆开幕。展览展期至2026年2月28日，免费向公众开放。\n")
+    events = extract_document(text, published=dt.date(2025, 10, 15), tz=TZ).events
+    assert [(day(e.start), day(e.end)) for e in events] == [(dt.date(2025, 10, 14), dt.date(2026, 2, 28))]
