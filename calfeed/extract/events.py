@@ -146,6 +146,8 @@ _RELATIVE_WINDOW = re.compile(r"(?:within|in)\s+(?:the\s+(?:next|last|past)\s+)?
                               r"seven|eight|nine|ten|several|a\s+few)\s+(?:business\s+|calendar\s+|working\s+)?"
                               r"(?:days?|weeks?|months?|hours?)\b|the\s+(?:last|past)\s+(?:\d+|two|three|four|five|six|"
                               r"seven|eight|nine|ten|several|few)\s+(?:days|weeks|months)\b", re.I)
+_ZH_ITEM_LABEL = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]\s*)?(?P<x>[\u4e00-\u9fff“”]{2,12})[：:]")
+_NOT_A_ZH_LABEL = re.compile(r"时间|日期|地点|注|说明|提示|电话|咨询|方式|对象|范围|要求|通知|根据|其中|答|问")
 _FORBIDDEN = re.compile(r"(?:不得|严禁|禁止|不准|不要|切勿|请勿)[^，。；,;：:]{0,8}$")  # 不得擅自提前放假: a rule, no happening
 _QUOTED_MODIFIER = re.compile(r"[^“”，。]{0,6}”的")  # 首个“除夕放假”的春节: a quoted name describing a noun
 _SUBJECT_END = re.compile(r"目前|已经|已|正在|正|将|于|在|计划|预计|拟|共|累计|总|是|为|的")
@@ -1440,6 +1442,16 @@ class _Reader:
     def title_from(self, s: int, e: int, t: Timex, trigger: re.Match | None, window: str, before: str) -> str:
         if not HAN.search(self.text[s:e]):
             return self.english_title(s, e, t, window)
+        title = self.chinese_title(s, e, t, trigger, window, before)
+        label = _ZH_ITEM_LABEL.match(self.text, s, t.span[0])
+        if (label and len(self.text[label.end():t.span[0]]) <= 4 and not _NOT_A_ZH_LABEL.search(label["x"])
+                and label["x"] not in title):
+            # 5. 新生军训：9月9日起，为期两周，结束后举行阅兵式: the item's label names it
+            verb = trigger.group() if trigger is not None and len(label["x"]) <= 3 else ""
+            return label["x"] + verb
+        return title
+
+    def chinese_title(self, s: int, e: int, t: Timex, trigger: re.Match | None, window: str, before: str) -> str:
         if trigger is not None and trigger.string is window:
             # the window stops at the next date; the name may go on past it (召开三季度…新闻发布会)
             full = self.text[t.span[1]:e] if self.text.startswith(window, t.span[1]) else window

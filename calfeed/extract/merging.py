@@ -255,9 +255,11 @@ def apply_revisions(drafts: list[Draft]) -> list[Draft]:
             continue
         for old in list(out):
             if (old is new or old.sentence[0] >= new.sentence[0] or len(new.revises) < 4  # not 本公司: a name, not a thing
-                    or similar(old.title, new.revises) < 0.3):
+                    or similar(old.title, new.revises) < 0.3 or old.section != new.section):  # (another notice's)
                 continue
-            if old.kind == "period" and old.end is not None:
+            if old.kind == "period" and new.end is not None and day_of(new.end) != day_of(new.start):
+                out.remove(old)  # 标的展示时间相应顺延至12月1日至2日: the whole run moved; the new one stands
+            elif old.kind == "period" and old.end is not None:
                 old.end = day_of(new.start) if old.all_day else old.end.replace(
                     year=new.start.year, month=new.start.month, day=new.start.day)
             elif old.kind == "deadline":

@@ -1178,3 +1178,20 @@ def test_a_deck_line_with_a_comma_over_a_byline_is_a_headline_not_an_entry():
             "本报讯（记者 林晓静）昨日上午，“窑火千年——龙泉青瓷特展”在市博物馆开幕。展览展期至2026年2月28日，免费向公众开放。\n")
     events = extract_document(text, published=dt.date(2025, 10, 15), tz=TZ).events
     assert [(day(e.start), day(e.end)) for e in events] == [(dt.date(2025, 10, 14), dt.date(2026, 2, 28))]
+
+
+def test_a_numbered_item_label_names_its_date_and_a_moved_run_replaces_the_old_one():
+    """5. 新生军训：9月9日起，为期两周，结束后举行阅兵式: the label names the run (not the parade
+    after it); （一）学生：…开始放假 is the students' break. 标的展示：11月20日至21日 … 标的展示时间顺延至
+    12月1日至2日 under the same notice: the run moved whole."""
+    text = ("（一）学生：7月13日（星期六）开始放假，8月31日（星期六）返校报到注册。\n"
+            "5. 新生军训：9月9日起，为期两周，结束后举行阅兵式暨总结大会。\n")
+    events = extract_document(text, published=dt.date(2024, 6, 21), tz=TZ).events
+    titles = {e.title: (day(e.start), day(e.end)) for e in events}
+    assert titles["新生军训"] == (dt.date(2024, 9, 9), dt.date(2024, 9, 22))
+    assert titles["学生放假"] == (dt.date(2024, 7, 13), dt.date(2024, 8, 30))
+    moved = ("拍卖公告\n一、标的展示：11月20日至21日在标的所在地展示。\n"
+             "二、因故拍卖会延期，标的展示时间相应顺延至12月1日至2日。\n")
+    spans = [(day(e.start), day(e.end)) for e in extract_document(moved, published=dt.date(2025, 11, 14), tz=TZ).events]
+    assert (dt.date(2025, 12, 1), dt.date(2025, 12, 2)) in spans
+    assert not any(s == dt.date(2025, 11, 20) for s, _ in spans)
