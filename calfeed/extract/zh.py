@@ -427,6 +427,10 @@ class _Tagger:
             return None
         if re.search(r"(?:开始|开展|截止|结束|举行|到期|开学|开考)前$", before):
             return None  # 采暖期开始前15日: fifteen days before, not the 15th
+        if (m.group().endswith("号") and not re.search(r"\d", m["d_d"]) and not re.search(r"[月本上下]$", before)
+                and re.match(r"[\u4e00-\u9fff]", self.norm[m.end():m.end() + 1])
+                and not re.match(r"[起前后至到开举召上下晚早凌中当]", self.norm[m.end():m.end() + 1])):
+            return None  # 一号展厅, 二号线: a number that names a hall or a line, not the day of a month
         return self._f(m, 3, day=parse_int(m["d_d"]), day_inferred_month=True)
 
     def atom_plan(self, m: re.Match) -> Fields | None:
