@@ -851,10 +851,13 @@ class _Reader:
             title_text = clean_title(ongoing["what"], [x.text for x in self.in_sentence])
         elif holy := self.holy_day_label(s, t):
             title_text = holy  # Good Friday, April 3: Service of the Cross at noon
-        elif heading is not None and not named:
-            title_text = heading
+        elif heading is not None and not named and not (heading.isupper() and not HAN.search(heading) and len(
+                own := self.title_from(s, e, t, trigger, window, before)) >= 8):
+            title_text = heading  # (RETAILERS over "Retailers must remove … by Friday": the sentence names it)
             if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
                 title_text = self.notice_title() or heading
+        elif heading is not None and not named:
+            title_text = own
         elif named is not None and trigger is None and (label := self.named_title(named)):
             # 2月14日为调休工作日: a make-up day is named for its holiday
             title_text = (self.holiday_title(s, t, label) if _HOLIDAY_VERB.fullmatch(label) else "") or label

@@ -1195,3 +1195,12 @@ def test_a_numbered_item_label_names_its_date_and_a_moved_run_replaces_the_old_o
     spans = [(day(e.start), day(e.end)) for e in extract_document(moved, published=dt.date(2025, 11, 14), tz=TZ).events]
     assert (dt.date(2025, 12, 1), dt.date(2025, 12, 2)) in spans
     assert not any(s == dt.date(2025, 11, 20) for s, _ in spans)
+
+
+def test_an_all_caps_section_heading_gives_way_to_the_sentence_that_names_the_entry():
+    """RETAILERS over "Retailers must pull the heaters from shelves by Friday, November 14": the entry
+    is named by its sentence, not by the section's ALL-CAPS heading."""
+    text = ("RETAILERS\n"
+            "Retailers must pull the Model HH-1500 heaters from shelves by Friday, November 14.\n")
+    events = extract_document(text, published=dt.date(2025, 11, 12), tz=ZoneInfo("America/New_York")).events
+    assert [e.title for e in events] == ["Retailers must pull the Model HH-1500"]
