@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from calfeed.extract.types import Timex
+from calfeed.extract.types import Timex, years_earlier
 
 # the title of a report on a year: 2023年国民经济和社会发展统计公报, 2023年度工作总结, 2023年政府工作报告回顾
 _REPORT_TITLE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年(?:度)?[^\n。]{0,30}?(?:统计公报|公报|工作总结|年报|年度报告|年鉴)")
@@ -34,11 +34,10 @@ def subject_year(text: str, published: dt.date) -> int | None:
     return int(m["year"])
 
 
-def _years_back(v, n: int):
-    try:
-        return v.replace(year=v.year - n) if v is not None else None
-    except ValueError:  # 2月29日 in a year without one
-        return None
+def _moved_back(t: Timex, years: int, why: str) -> Timex:
+    """t read that many years earlier, its rule saying why; t itself when it stays (or cannot move)."""
+    moved = years_earlier(t, years) if years else None
+    return replace(moved, rule=t.rule + why) if moved is not None else t
 
 
 def in_report_year(text: str, timexes: list[Timex], year: int, published: dt.date) -> list[Timex]:
@@ -56,9 +55,7 @@ def in_report_year(text: str, timexes: list[Timex], year: int, published: dt.dat
         if _LOOKS_AHEAD.search(text, s, edge.start() if edge else len(text)) or (named and named[-1] != year):
             out.append(t)
             continue
-        back = published.year - year
-        moved = replace(t, start=_years_back(t.start, back), end=_years_back(t.end, back), rule=t.rule + "+report-year")
-        out.append(moved if (t.start is None or moved.start is not None) and (t.end is None or moved.end is not None) else t)
+        out.append(_moved_back(t, published.year - year, "+report-year"))
     return out
 
 
@@ -91,7 +88,5 @@ def in_school_year(text: str, timexes: list[Timex], first: int) -> list[Timex]:
         if start is None or not listed or not _MONTH_DAY.fullmatch(t.text.strip()):
             out.append(t)
             continue
-        back = start.year - (first if start.month >= 8 else first + 1)
-        moved = replace(t, start=_years_back(t.start, back), end=_years_back(t.end, back), rule=t.rule + "+school-year")
-        out.append(moved if back and (t.start is None or moved.start is not None) and (t.end is None or moved.end is not None) else t)
+        out.append(_moved_back(t, start.year - (first if start.month >= 8 else first + 1), "+school-year"))
     return out

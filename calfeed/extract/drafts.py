@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from calfeed.extract.cues import HAN, HOLY_DAY, LEAD_WORDS, STOP_BIGRAMS, TITLE_NOISE
 from calfeed.extract.text import BYLINE, Prepared
-from calfeed.extract.types import Event, Timex
+from calfeed.extract.types import Event, Timex, day_of
 
 
 @dataclass
@@ -37,10 +37,6 @@ class Draft:
 
 
 # ---------------------------------------------------------------- helpers
-def day_of(v) -> dt.date:
-    return v.date() if isinstance(v, dt.datetime) else v
-
-
 def on_day(p, day: dt.date):
     """The same point on another day: a date becomes that day, a datetime keeps its time of day."""
     if p is None:

@@ -70,7 +70,16 @@ from calfeed.extract.merging import (
     runs_through,
 )
 from calfeed.extract.published import find_published
-from calfeed.extract.text import BYLINE, CREDIT_LINE, DATELINE, LEADER, Prepared, prepare, strip_html
+from calfeed.extract.text import (
+    BYLINE,
+    CREDIT_LINE,
+    DATELINE,
+    LEADER,
+    TABLE_BARS,
+    Prepared,
+    prepare,
+    strip_html,
+)
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
 from calfeed.extract.weeks import calibrate_weeks
@@ -219,6 +228,11 @@ def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
             and re.fullmatch(r"\s*", text[text.rfind("\n", 0, t.span[0]) + 1:t.span[0]]) else t for t in timexes]
 
 
+def _cell_at(cells: list[tuple[int, int]], pos: int) -> int:
+    """The index of the table cell that holds position pos; -1 when none does (a separator)."""
+    return next((i for i, (a, b) in enumerate(cells) if a <= pos < b), -1)
+
+
 _MIDNIGHT = re.compile(r"24\s*[:：]\s*00|24\s*[时点]|\bmidnight\b|午夜", re.I)
 
 
@@ -334,7 +348,7 @@ class _Reader:
                 re.sub(r"\b(?:Issue|Vol(?:ume)?|No)\.?\s*#?\s*\d+", "", sentence)) and (
                 day_of(only.start) == day_of(only.end or only.start) == self.today or re.match(r"\s*(?:Dated|Date|Signed|Posted|Published|Updated)\s*:", sentence, re.I)):
             return []  # Riverton Ledger-Dispatch | March 14, 2023; November 18, 2024 · Issue 47; Dated: October 8, 2025
-        if whole_line and not re.search(r"\d", sentence) and re.search(r"[｜|].*[｜|]", sentence):
+        if whole_line and not re.search(r"\d", sentence) and TABLE_BARS.search(sentence):
             return []  # 日期 | 上午 | 下午: a table's heading row names its columns
         if whole_line and len(sentence) <= 80 and _PRINT_LINE.fullmatch(sentence):
             return []  # 柳塘镇人民政府办公室　　2022年6月9日印发; （本文于2020年7月10日在校园网发布）: the document's own print line
@@ -851,13 +865,12 @@ class _Reader:
             title_text = clean_title(ongoing["what"], [x.text for x in self.in_sentence])
         elif holy := self.holy_day_label(s, t):
             title_text = holy  # Good Friday, April 3: Service of the Cross at noon
-        elif heading is not None and not named and not (heading.isupper() and not HAN.search(heading) and len(
-                own := self.title_from(s, e, t, trigger, window, before)) >= 8):
-            title_text = heading  # (RETAILERS over "Retailers must remove … by Friday": the sentence names it)
-            if TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
-                title_text = self.notice_title() or heading
         elif heading is not None and not named:
-            title_text = own
+            # RETAILERS over "Retailers must remove … by Friday": an ALL-CAPS heading yields to the sentence's name
+            own = self.title_from(s, e, t, trigger, window, before) if heading.isupper() and not HAN.search(heading) else ""
+            title_text = own if len(own) >= 8 else heading
+            if len(own) < 8 and TIME_LABEL.search(heading) and self.prep.headlines:  # 活动时间 / When: the post's own title
+                title_text = self.notice_title() or heading
         elif named is not None and trigger is None and (label := self.named_title(named)):
             # 2月14日为调休工作日: a make-up day is named for its holiday
             title_text = (self.holiday_title(s, t, label) if _HOLIDAY_VERB.fullmatch(label) else "") or label
@@ -1083,13 +1096,11 @@ class _Reader:
             return []  # 日期 | 值班领导 | 值班人员 | 联系电话: who is on duty, not what happens
         if _TIMETABLE.search(" ".join(heads)) and all(CLOCK_ONLY.fullmatch(t.rule) for t in dates):
             return []  # 车站 | 首班车 | 末班车: a timetable's hours, every day alike
-        def column(t: Timex) -> int:
-            return next((i for i, (a, b) in enumerate(cells) if a <= t.span[0] < b), -1)
         out: list[Timex] = []
         for t in dates:
-            k = column(t)
+            k = _cell_at(cells, t.span[0])
             prev = out[-1] if out else None
-            if (prev is not None and 0 < k < len(heads) and column(prev) == k - 1 and _END_COLUMN.search(heads[k])
+            if (prev is not None and 0 < k < len(heads) and _cell_at(cells, prev.span[0]) == k - 1 and _END_COLUMN.search(heads[k])
                     and prev.start is not None and t.start is not None and t.start > prev.start):
                 out[-1] = replace(prev, end=t.end or t.start, type="range", text=self.text[prev.span[0]:t.span[1]],
                                   span=(prev.span[0], t.span[1]), rule=prev.rule + "+row-range")
@@ -1105,7 +1116,7 @@ class _Reader:
         cells = self.row_cells(s, e)
         if not cells:
             return ""
-        k = next((i for i, (a, b) in enumerate(cells) if a <= t.span[0] < b), -1)
+        k = _cell_at(cells, t.span[0])
         own = _ITEM_BEFORE_DATE.search(self.text[cells[k][0]:t.span[0]]) if k > 0 else None
         if own and not re.search(r"\d", own["item"]):
             return shorten(own["item"].strip())  # 第2周 | 2月24日—2月28日 | 一年级家长会（2月27日晚7:00）
@@ -1138,7 +1149,8 @@ class _Reader:
         cells = self.row_cells(s, e)
         if not cells:
             return False
-        a, b = next(((a, b) for a, b in cells if a <= t.span[0] < b), (s, e))
+        k = _cell_at(cells, t.span[0])
+        a, b = cells[k] if k >= 0 else (s, e)
         if re.sub(r"[\W\d]|第|周|星期|[月日号至到]", "", self.text[a:b].replace(t.text, "")):
             return False  # the cell says more than its date
         return any(x.span[0] >= b and x.type not in ("duration", "set") and NAMED_DAY.search(x.text)

@@ -78,7 +78,7 @@ def _is_headline(para: str) -> bool:
     return (0 < len(p) and (len(p) <= 40 or western) and p[-1] not in TERMINAL and p[-1] not in ",，:："
             and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p)
             and not CREDIT_LINE.fullmatch(p) and not _DATED_ROW.match(p)
-            and not (_TABLE_ROW.search(p) and (re.search(r"\d", p) or re.search(r"[｜|].*[｜|]", p))))
+            and not (_TABLE_ROW.search(p) and (re.search(r"\d", p) or TABLE_BARS.search(p))))
     # 小班 | 8月30日 | 8:30—10:30: a row; 周次 | 日期 | 主要安排: a table's heading row
 
 
@@ -132,16 +132,17 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
         runs.append(block)
     join_after = set()
     spaced = set()  # English lines whose break is only a wrap: the newline becomes a space
+    def may_join(a: int, b: int) -> bool:  # never into a list item, never across a table row
+        return not _LIST_START.match(lines[b]) and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b])
+
     for run in runs:
         body = _wrapped_body(lines, run)
-        spaced.update(a for a, b in zip(body, body[1:], strict=False) if not _LIST_START.match(lines[b])
-                      and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b]))
+        spaced.update(a for a, b in zip(body, body[1:], strict=False) if may_join(a, b))
         whole_run = wrapped(run)
         for a, b in zip(run, run[1:], strict=False):
             if not (whole_run or _cut_mid_sentence(lines[a], page_width)):
                 continue
-            if (not _LIST_START.match(lines[b]) and lines[a].strip()[-1:] not in "。！？!?；;"
-                    and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b])
+            if (may_join(a, b) and lines[a].strip()[-1:] not in "。！？!?；;"
                     and not _DATE_LINE.match(lines[b]) and not _FILE_NAME.search(lines[a])
                     and not BYLINE.match(lines[b])):  # 桃源镇人代会下周二召开 / 本报讯（…）: a headline over its story
                 join_after.add(a)
@@ -178,7 +179,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
 _DATED_ROW = re.compile(r"(?:\d|(?:Through|Thru|From|Until)\s|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
                         r"Fri|Sat|Sun)[a-z]*\.?\s)[^|｜\n]*[|｜]", re.I)  # March 11 – June 4 | Main Hall: a listing's row
 LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
-_TABLE_ROW = re.compile(rf"[｜|].*[｜|]|\t.*\t|\S\s*(?:{LEADER})\s*\S")  # 9月7日（周一）｜全校正式上课｜: a row, never wrapped
+TABLE_BARS = re.compile(r"[｜|].*[｜|]")  # 周次 | 日期 | 主要安排: cells between bars
+_TABLE_ROW = re.compile(rf"{TABLE_BARS.pattern}|\t.*\t|\S\s*(?:{LEADER})\s*\S")  # 9月7日（周一）｜全校正式上课｜: a row, never wrapped
 
 
 _GOES_ON_TO = re.compile(r"\b(?:for|to|on|until|through|from|and|or|the|of|by|at|in|before|after)\s*$")  # "…called for" / "Monday, April 28"

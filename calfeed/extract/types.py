@@ -7,12 +7,17 @@ frozen dataclasses with a `to_json()` that produces the shapes of ../shared/eval
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 Point = dt.date | dt.datetime
 
 TIMEX_TYPES = ("date", "time", "datetime", "range", "duration", "set")
 EVENT_KINDS = ("event", "deadline", "start", "period", "announcement")
+
+
+def day_of(value: Point) -> dt.date:
+    """The calendar day of a date or a datetime."""
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def iso(value: Point | None) -> str | None:
@@ -93,3 +98,12 @@ class Event:
             "span": [self.span[0], self.span[1]],
             "timex": self.timex,
         }
+
+
+def years_earlier(t: Timex, n: int) -> Timex | None:
+    """The same expression n years earlier; None when a day of it does not exist then (2月29日)."""
+    try:
+        return replace(t, start=t.start.replace(year=t.start.year - n) if t.start is not None else None,
+                       end=t.end.replace(year=t.end.year - n) if t.end is not None else None)
+    except ValueError:
+        return None

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from calfeed.extract import calendars as cal
-from calfeed.extract.types import Timex
+from calfeed.extract.types import Timex, day_of, years_earlier
 from calfeed.extract.zh_numbers import parse_amount, parse_int
 from calfeed.extract.zh_patterns import (
     ATOM_BY_CHAR,
@@ -67,10 +67,6 @@ UNIT_ISO = {"年": "Y", "载": "Y", "周年": "Y", "月": "M", "季度": "Q", "�
 
 
 # ---------------------------------------------------------------- the public entry point
-def _day(v) -> dt.date:
-    return v.date() if isinstance(v, dt.datetime) else v
-
-
 def tag(text: str, ref: dt.datetime) -> list[Timex]:
     """Every Chinese time expression of `text`, resolved against the aware datetime `ref`."""
     if not text:
@@ -1345,13 +1341,10 @@ class _Tagger:
     def season_under_way(self, t: Timex) -> Timex:
         """森林防火期为11月1日至次年4月30日, said in December: the season under way now, not next year's."""
         if ("次年" not in t.text or re.search(r"\d{2,4}\s*年|今年|明年|去年", t.text) or t.start is None or t.end is None
-                or _day(t.start) <= self.ref.date()):
+                or day_of(t.start) <= self.ref.date()):
             return t
-        try:
-            start, end = t.start.replace(year=t.start.year - 1), t.end.replace(year=t.end.year - 1)
-        except ValueError:
-            return t
-        return replace(t, start=start, end=end) if _day(start) <= self.ref.date() <= _day(end) else t
+        last = years_earlier(t, 1)
+        return last if last is not None and day_of(last.start) <= self.ref.date() <= day_of(last.end) else t
 
     # ------------------------------------------------------------ ranges: A至B
     def try_range(self, a: Fields, b: Fields | None) -> Timex | None:
