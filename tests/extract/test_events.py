@@ -18,8 +18,12 @@ SAMPLE = Path(__file__).parents[2] / "calfeed" / "data" / "sample-datong-daily-2
 TZ = ZoneInfo("Asia/Shanghai")
 
 
-def day(value) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+day = day_of  # the calendar day of an event's start or end
+
+
+def runs(events) -> list[tuple[str, dt.date, dt.date]]:
+    """Each event as (kind, first day, last day)."""
+    return [(e.kind, day(e.start), day(e.end)) for e in events]
 
 
 def matched(gold: dict, events) -> list:
@@ -605,7 +609,7 @@ def test_a_start_and_its_end_said_later_are_one_window():
     text = ("根据区政府民生实事安排，自10月16日起，辖区户籍65周岁及以上老年人可免费接种1剂次流感疫苗，免费政策执行至12月31日。\n"
             "Our six-week Diabetes Self-Management class meets on Wednesdays, beginning October 18 and ending November 22.\n")
     events = extract_document(text, published=dt.date(2023, 10, 9), tz=TZ).events
-    assert [(e.kind, day(e.start), day(e.end)) for e in events] == [
+    assert runs(events) == [
         ("period", dt.date(2023, 10, 16), dt.date(2023, 12, 31)), ("period", dt.date(2023, 10, 18), dt.date(2023, 11, 22))]
     assert "65周岁" in events[0].title
 
@@ -956,7 +960,7 @@ def test_an_exhibition_runs_from_its_opening_until_its_closing_day():
     text = ("展览将于12月3日（下周二）上午10:00举行开幕式，展期至12月29日，展出32位艺术家的近百件作品。\n"
             "冬至将至，省图书馆将于12月21日（冬至）在古籍馆开展“典籍里的节气”特展，展至2025年1月5日。\n")
     events = extract_document(text, published=dt.date(2024, 11, 29), tz=TZ).events
-    assert [(e.kind, day(e.start), day(e.end)) for e in events] == [
+    assert runs(events) == [
         ("period", dt.date(2024, 12, 3), dt.date(2024, 12, 29)),
         ("period", dt.date(2024, 12, 21), dt.date(2025, 1, 5))]
 
@@ -1107,7 +1111,7 @@ def test_a_run_said_in_the_next_sentence_or_as_a_term_ends_the_happening():
     text = ("本报讯 昨日上午，“窑火千年——龙泉青瓷特展”在市博物馆三楼临展厅开幕。展览展期至2026年2月28日，免费向公众开放。\n"
             "解放路口临时站点即日起启用，设于中山北路与解放路交叉口西侧约150米处，使用期限至2025年12月31日。\n")
     events = extract_document(text, published=dt.date(2025, 10, 15), tz=TZ).events
-    assert [(e.kind, day(e.start), day(e.end)) for e in events] == [
+    assert runs(events) == [
         ("period", dt.date(2025, 10, 14), dt.date(2026, 2, 28)),
         ("period", dt.date(2025, 10, 15), dt.date(2025, 12, 31))]
 
