@@ -112,7 +112,7 @@ _AP = r"(?P<{n}>[ap])(?:\.\s?m\b\.?|\s?m\b)"
 _RANGE_CONN = r"(?:-|–|—|−|to|through|thru|until|till|and)"
 _NUMW = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
 _UNIT = r"(?:years?|yrs?|months?|weeks?|fortnights?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|century|centuries)"
-_NO_COUNT = (r"(?!\s*(?:%|percent|per\b|miles?\b|km\b|kilomet|met(?:er|re)s?\b|feet\b|foot\b|people|persons|"
+_NO_COUNT = (r"(?![ \t]*(?:\n[ \t]*)?(?:%|percent|per\b|miles?\b|km\b|kilomet|met(?:er|re)s?\b|feet\b|foot\b|people|persons|"
              r"residents|students|workers|cases|units|rooms|votes|points?\b|times\b|tons|tonnes|yuan|dollars|euros|"
              r"pounds|degrees|percent|members|jobs|homes|households|copies|years?[\s-]+old|acres|hectares|seats))")
 

@@ -87,6 +87,8 @@ from calfeed.extract.weeks import calibrate_weeks
 _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|签发|发布|发)\s*"
                          r"|\s*[（(][^（()）]{0,12}\d{4}\s*年[^（()）]{0,30}(?:发布|刊发|刊登|转载|首发)[^（()）]{0,6}[)）]\s*")
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
+_LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, the leader, the date cell
+_ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
 _CELL_SEP = re.compile(rf"[｜|]|{LEADER}")
 _CLOCK_CELL = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—至~]\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
                          r"(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?\s*")  # 6:30 PM, 9:00—11:30
@@ -128,6 +130,8 @@ _WEATHER_ACTION = re.compile(r"warning|advisory|watch\b|emergency|\bban\b|closed
                              r"delay|shelter|evacuat", re.I)
 _MONTH_AS_MODIFIER = re.compile(r"\s+(?:graduat\w*|commencement|issue|edition|newsletter|bill|statement|payroll|"
                                 r"cohort|class|intake|term|session|primary|sitting|exams?|board\s+meeting)\b")
+_TERM_NOUN = re.compile(r"\s+(?:semester|term|quarter|session|classes|courses?|catalog|guide|schedule|program(?:me)?s?|"
+                        r"issue|edition|season|cohort|class|intake|enrollment|registration)\b", re.I)
 _EXPLICIT_DAY = re.compile(r"\d|[正腊冬一二三四五六七八九十]月|初[一二三四五六七八九十]")  # 6月1日, 正月初一: not 春节期间
 _ONGOING = re.compile(r"(?:^|[，,。；;]\s*)(?:此外，|同时，)?(?P<what>[^，,。；;]{4,30}?)(?:工作|活动)?(?:正在|正)(?:进行|开展|推进)(?:中|之中)?[，,]")
 _LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．)]|[-•*·●■]\s|"
@@ -234,6 +238,13 @@ def _cell_at(cells: list[tuple[int, int]], pos: int) -> int:
 
 
 _MIDNIGHT = re.compile(r"24\s*[:：]\s*00|24\s*[时点]|\bmidnight\b|午夜", re.I)
+
+
+def _term_name(text: str, s: int, t: Timex) -> bool:
+    """Whether a season names an academic term or an edition (the Spring 2025 semester,
+    registration for Fall 2025) rather than the months it covers."""
+    return t.grain == "season" and re.fullmatch(r"[A-Z][a-z]+\s+\d{4}", t.text) is not None and (
+        _TERM_NOUN.match(text, t.span[1]) is not None or re.search(r"\bfor\s+(?:the\s+)?$", text[max(s, t.span[0] - 9):t.span[0]]) is not None)
 
 
 def _midnight_on_its_day(drafts: list[Draft]) -> list[Draft]:
@@ -494,6 +505,15 @@ class _Reader:
                     out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+that-day"))
                     continue
             gap = self.text[prev.span[1]:t.span[0]] if prev is not None else ""
+            if (prev is not None and time_only(prev, self.today) and t.start is not None
+                    and not isinstance(t.start, dt.datetime) and day_of(t.start) == day_of(t.end or t.start)
+                    and _LEADER_GAP.fullmatch(gap)):
+                # Final grades due (noon) ........ Tuesday, May 13: the label's hour on the row's day
+                day, at = day_of(t.start), prev.start if prev.start is not None else prev.end
+                out[-1] = replace(t, start=at.replace(year=day.year, month=day.month, day=day.day),
+                                  end=(prev.end or at).replace(year=day.year, month=day.month, day=day.day),
+                                  type="datetime", rule=t.rule + "+row-time")
+                continue
             if (prev is not None and HAN.search(gap) and t.mod == "start"
                     and (time_only(t, self.today) or CLOCK_ONLY.fullmatch(t.rule))
                     and prev.mod is None and prev.start is not None and not isinstance(prev.start, dt.datetime)
@@ -647,6 +667,8 @@ class _Reader:
             t = replace(t, start=t.start.date(), end=None)  # 已于9月1日开始: it began that day (and goes on)
         if t.grain == "month" and re.fullmatch(r"[A-Z][a-z]+\.?", t.text) and _MONTH_AS_MODIFIER.match(self.text, t.span[1]):
             return None  # apply for December graduation, the June issue: the month names a kind of thing
+        if _term_name(self.text, s, t):
+            return None  # the Spring 2025 semester; registration for Fall 2025: a term's name, not its months
         if (not HAN.search(t.text) and time_only(t, self.today) and self.day_heading is None
                 and not re.search(r"\b(?:today|tonight|this)\b", self.text[max(s, t.span[0] - 30):t.span[1] + 20], re.I)
                 and not any(o is not t and not time_only(o, self.today) for o in self.in_sentence)):
@@ -971,6 +993,7 @@ class _Reader:
         outside = [x for x in self.in_sentence if not any(a <= x.span[0] < b for a, b in asides)
                    and (x is t or not re.match(r"['’]s\b", self.text[x.span[1]:x.span[1] + 2]))  # This month's meeting
                    and (x is t or x.grain not in ("year", "decade"))  # the 2025 Annual Meeting; since its founding in 1987
+                   and (x is t or not _term_name(self.text, s, x))  # Priority registration for Fall 2025 begins April 7
                    and (x is t or not _PAREN_DATELINE.match(self.text[s:x.span[0]]))  # PORTLAND, Maine (March 14, 2023) -
                    and (x is t or not (_ANNOUNCED.match(self.text, x.span[1])  # … today announced its gala
                                        or re.search(r"\b(?:announced|said|reported)\s+$", self.text[s:x.span[0]])))]
@@ -1139,6 +1162,8 @@ class _Reader:
         label = self.text[cells[first][0]:cells[first][1]].strip()
         if k <= first or not label or re.search(r"\d", label):
             return ""
+        if not HAN.search(label) and len(name := _ROW_LABEL_END.split(label)[0]) >= 3:
+            label = name  # Spring break - no classes; halls open ..... March 10-14: the label's name
         heads = self.column_heads(s)
         column = re.sub(r"(?:日期|时间|时段|Date|Time)\s*$", "", heads[k], flags=re.I).strip() if k < len(heads) else ""
         return shorten(label + ("" if HAN.search(label + column) else " ") + column if column else label)

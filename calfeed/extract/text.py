@@ -323,6 +323,7 @@ def prepare(text: str) -> Prepared:
     return Prepared(joined, sentences, headlines, marks, shifts, (unwrap_marks, unwrap_shifts))
 
 
+_LEADER_AHEAD = re.compile(rf"[^\n]*?(?:{LEADER})")
 _LEADING_CLOCK = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.", re.I)
 
 
@@ -334,6 +335,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         if (m.group() == "." and (start == 0 or text[start - 1] == "\n")
                 and _LEADING_CLOCK.fullmatch(text, start, end)):
             continue  # " 9:00 a.m.  Gates open": a schedule line's time, not a sentence of its own
+        if m.group()[0] in ";；" and _LEADER_AHEAD.match(text, m.end()):
+            continue  # "Spring break - no classes; halls open ..... March 10-14": one row, one label
         if end > start:
             out.append((start, end))
         start = m.end()

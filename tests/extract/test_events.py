@@ -1208,3 +1208,19 @@ def test_an_all_caps_section_heading_gives_way_to_the_sentence_that_names_the_en
             "Retailers must pull the Model HH-1500 heaters from shelves by Friday, November 14.\n")
     events = extract_document(text, published=dt.date(2025, 11, 12), tz=ZoneInfo("America/New_York")).events
     assert [e.title for e in events] == ["Retailers must pull the Model HH-1500"]
+
+
+def test_a_leader_row_is_one_entry_named_by_its_label_with_the_labels_hour():
+    """Dot-leader rows of a registrar's calendar: a semicolon in the label does not split the row,
+    the label's name ends at " - " or ";", and "(noon)" in the label is the row's hour.  A season
+    naming a term (the Spring 2025 semester, registration for Fall 2025) is no entry of its own."""
+    text = ("Key dates for the Spring 2025 semester.\n"
+            "Midterm grades due from faculty (noon) .................................. Monday, March 3\n"
+            "Spring break - no classes; residence halls remain open ............. March 10-14\n"
+            "Priority registration for Fall 2025 begins Monday, April 7.\n")
+    events = extract_document(text, published=dt.date(2025, 1, 8), tz=ZoneInfo("America/Chicago")).events
+    got = {e.title: (e.start, day(e.end)) for e in events}
+    assert got["Midterm grades due from faculty"][0] == dt.datetime(2025, 3, 3, 12, 0, tzinfo=ZoneInfo("America/Chicago"))
+    assert got["Spring break"] == (dt.date(2025, 3, 10), dt.date(2025, 3, 14))
+    assert got["Priority registration for Fall 2025"] == (dt.date(2025, 4, 7), dt.date(2025, 4, 7))
+    assert len(events) == 3

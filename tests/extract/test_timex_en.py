@@ -123,3 +123,12 @@ def test_spans_point_into_text():
 def test_no_words_returns_quickly():
     assert en.tag("", REF) == []
     assert en.tag("The cat sat on the mat, as cats do.", REF) == []
+
+
+def test_a_count_word_after_a_blank_line_does_not_undo_the_date():
+    """"27 students" is a count, but "January 27" at a row's end followed by a paragraph that
+    begins "Students may …" is a date: the count check never looks past a blank line."""
+    ref = dt.datetime(2025, 1, 8, 12, 0, tzinfo=ZoneInfo("America/Chicago"))
+    found = en.tag("Last day to drop .......... Monday, January 27\n\nStudents may not exceed 18 hours.", ref)
+    assert [(t.text, t.start) for t in found][:1] == [("Monday, January 27", dt.date(2025, 1, 27))]
+    assert [t.text for t in en.tag("We enrolled 27 students in May.", REF)] == ["May"]
