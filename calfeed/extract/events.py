@@ -89,6 +89,7 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, the leader, the date cell
 _ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
+_OPEN_BRACKET = re.compile(r"[（(][^）)]*$")  # … (rain date: Sunday, August 17): a note inside brackets
 _CELL_SEP = re.compile(rf"[｜|]|{LEADER}")
 _CLOCK_CELL = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—至~]\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
                          r"(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?\s*")  # 6:30 PM, 9:00—11:30
@@ -393,7 +394,8 @@ class _Reader:
         elif (any(not time_only(t, self.today) for t in dates) and "\n" in self.text[max(0, s - 1):s + 1]
               and not DATELINE.search(sentence)):
             self.day_heading = None if any(day_of(t.start or t.end) != self.day_heading for t in dates
-                                           if not time_only(t, self.today)) else self.day_heading
+                                           if not time_only(t, self.today)
+                                           and not _OPEN_BRACKET.search(self.text, s, t.span[0])) else self.day_heading
         if body_start == s and self.is_headline(s):
             # a headline dates its story by a name or a quarter only in passing (Thanksgiving food drive)
             dates = [t for t in dates if re.search(r"\d", t.text) and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27]

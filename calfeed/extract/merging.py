@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from calfeed.extract.cues import CLOSES, ENDING, HAN, NAMED_DAY, OPENS, RUNS_UNTIL
 from calfeed.extract.drafts import Draft, day_of, overlap, similar, width
-from calfeed.extract.text import Prepared
+from calfeed.extract.text import LEADING_CLOCK, Prepared
 
 
 def runs_through(drafts: list[Draft], text: str) -> list[Draft]:
@@ -134,11 +134,14 @@ def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
     decks = _decks(prep)
     out = []
     for d in drafts:
-        if d.sentence[0] in heads or (d.sentence[0] - 1) in heads:
+        if (d.sentence[0] in heads or (d.sentence[0] - 1) in heads) and not LEADING_CLOCK.match(prep.text, d.sentence[0]):
+            # (" 6:00 p.m.  Demolition Derby, Grandstand" stands alone like a headline, but is a schedule line)
             sections = decks.get(d.section, {d.section})
             body = [b for b in drafts if b is not d and b.section in sections and b.sentence[0] > d.sentence[0]
-                    and overlap(b, d) and (not width(d) or width(b) or day_of(b.start) == day_of(d.start))]
-            # (a run's heading, "A Christmas Carol" - December 1 through 17, is not restated by one night in it)
+                    and overlap(b, d) and (not width(d) or width(b) or day_of(b.start) == day_of(d.start))
+                    and not (d.all_day and LEADING_CLOCK.match(prep.text, b.sentence[0]))]
+            # (a run's heading, "A Christmas Carol" - December 1 through 17, is not restated by one night in it;
+            # a day's heading, THURSDAY, AUGUST 14 - Senior Day, not by "1:00 p.m.  Pie contest judging" under it)
             if body:
                 # 2025年高考6月7日开考: an editor's headline is the best name for the happening
                 if 4 <= len(d.title) <= 20 and len(d.title) < len(body[0].title):

@@ -324,7 +324,7 @@ def prepare(text: str) -> Prepared:
 
 
 _LEADER_AHEAD = re.compile(rf"[^\n]*?(?:{LEADER})")
-_LEADING_CLOCK = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.", re.I)
+LEADING_CLOCK = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.", re.I)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -333,7 +333,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         end = m.end() if m.group()[0] != "\n" else m.start()
         if (m.group() == "." and (start == 0 or text[start - 1] == "\n")
-                and _LEADING_CLOCK.fullmatch(text, start, end)):
+                and LEADING_CLOCK.fullmatch(text, start, end)):
             continue  # " 9:00 a.m.  Gates open": a schedule line's time, not a sentence of its own
         if m.group()[0] in ";；" and _LEADER_AHEAD.match(text, m.end()):
             continue  # "Spring break - no classes; halls open ..... March 10-14": one row, one label

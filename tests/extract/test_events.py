@@ -1224,3 +1224,20 @@ def test_a_leader_row_is_one_entry_named_by_its_label_with_the_labels_hour():
     assert got["Spring break"] == (dt.date(2025, 3, 10), dt.date(2025, 3, 14))
     assert got["Priority registration for Fall 2025"] == (dt.date(2025, 4, 7), dt.date(2025, 4, 7))
     assert len(events) == 3
+
+
+def test_a_days_heading_and_its_schedule_lines_are_entries_of_their_own():
+    """THURSDAY, AUGUST 14 - Senior Day over " 1:00 p.m.  Pie contest judging": the heading is the
+    day's entry and the timed lines under it are theirs, not retellings of it (nor of each other,
+    though they stand alone like headlines).  A rain date in brackets does not end the heading's day."""
+    text = ("DAILY SCHEDULE\n\nTHURSDAY, AUGUST 14 - Senior Day\n"
+            " 1:00 p.m.  Pie contest judging, Exhibit Hall\n 7:00 p.m.  Grandstand concert\n\n"
+            "SATURDAY, AUGUST 16\n 6:00 p.m.  Demolition Derby, Grandstand\n"
+            " 9:30 p.m.  Fireworks (rain date: Sunday, August 17, 9:30 p.m.)\n")
+    chi = ZoneInfo("America/Chicago")
+    events = extract_document(text, published=dt.date(2025, 8, 4), tz=chi).events
+    got = {(e.title, e.start) for e in events}
+    assert ("Senior Day", dt.date(2025, 8, 14)) in got
+    assert ("Pie contest judging", dt.datetime(2025, 8, 14, 13, 0, tzinfo=chi)) in got
+    assert ("Demolition Derby", dt.datetime(2025, 8, 16, 18, 0, tzinfo=chi)) in got
+    assert any(t.startswith("Fireworks") and s == dt.datetime(2025, 8, 16, 21, 30, tzinfo=chi) for t, s in got)
