@@ -35,7 +35,7 @@ EN_TRIGGERS = (
     r"camp|clinic|drive|clean-?up|walk|race|marathon|gala|banquet|summit|forum|symposium|briefing|call|"
     r"vote[ds]?|voting|approved|adopted|signed|effective|takes?\s+effect|join\s+us|kick-?off|premiere|"
     r"release|opens?|reopens?|resumes?|graduation|commencement|orientation|move-in|exams?|finals|trial|"
-    r"sentencing|presents?|performs?|recital|services?|worship|mass|vigil|landfall|storm|advisory|lifted"
+    r"sentencing|presents?|presented|unveiled|performs?|recital|services?|worship|mass|vigil|landfall|storm|advisory|lifted"
     r"|plays|playing|running|renews?|renewals?|decision|issue|draft|trade\s+deadline|playoffs?|opening\s+day"
     r"|preview|reception|invited|hosts?|hosting|community\s+day|open\s+house|final\s+trips?|last\s+day|first\s+day|no\s+school"
     r"|will\s+(?!not\b)[a-z]+|is\s+scheduled|are\s+scheduled"

@@ -73,6 +73,7 @@ from calfeed.extract.published import find_published
 from calfeed.extract.text import (
     BYLINE,
     CREDIT_LINE,
+    DATED_ROW,
     DATELINE,
     LEADER,
     TABLE_BARS,
@@ -90,6 +91,8 @@ _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S")
 _LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, the leader, the date cell
 _ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")  # … (rain date: Sunday, August 17): a note inside brackets
+_ATTRIBUTIVE_NOUN = re.compile(r"\s+(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
+                               r"(?=\s*[;,.)]|\s*$|\s+(?:at|in|on|for|is|are|will|was|were|has|had|and|or)\b)")
 _CELL_SEP = re.compile(rf"[｜|]|{LEADER}")
 _CLOCK_CELL = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—至~]\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
                          r"(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?\s*")  # 6:30 PM, 9:00—11:30
@@ -867,6 +870,7 @@ class _Reader:
         if ongoing and not re.search(r"(?:持续|延续|一直)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]):
             ongoing = None  # 专项检查正在进行中，检查将持续到6月底: from now until then
         listed = t.rule.endswith("+heading-day")  # under TUESDAY: "Lunch & Learn: …. Noon–1 p.m., Student Union"
+        row_label = self.dated_row_label(s, e, t)  # Tue, June 17, 6:30 p.m.  Second reading and adoption
         copula = (trigger is None and not HAN.search(sentence)  # Our Pajama Storytime is next Monday at 6:30 p.m.
                   and re.search(r"[A-Za-z]{3,}\s+(?:is|are)\s+(?:on\s+|set\s+for\s+)?$", self.text[s:t.span[0]]) is not None
                   and not re.search(r"\b(?:it|this|that|today|there|which|what)\s+(?:is|are)\s+\S*\s*$", self.text[s:t.span[0]], re.I))
@@ -874,7 +878,7 @@ class _Reader:
             return None
         row_item = self.table_cell(s, e, t)  # 9月7日（周一）｜全校正式上课｜
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on
-                                    or listed or scheduled or copula or ongoing or row_item):
+                                    or listed or scheduled or copula or ongoing or row_item or row_label):
             return None
         if STATISTIC.search(self.text[clause_start:clause_end] if deadline_target else sentence) and trigger is None \
                 and not named and not runs_on:
@@ -906,6 +910,8 @@ class _Reader:
                 title_text = label  # 临时展览展期为7月12日至10月8日，每周二至周日…开放: the label, not the hours' verb
         if row_item:
             title_text = row_item  # 9月7日（周一）｜全校正式上课｜: the row's item
+        elif row_label:
+            title_text = row_label
         if len(title_text) < 4 and (topic := self.topic_of(s)):
             title_text = title_text if title_text.startswith(topic) else (topic + title_text)[:40]
         elif len(title_text) < 4 and not re.search(r"\d", t.text) and "anaphora" not in t.rule:
@@ -1018,6 +1024,10 @@ class _Reader:
                 subject = subject.rstrip() + " " + verb.group("v")
         elif (dated := self.dated_object(s, t)) is not None:
             subject = dated  # … for the family photo walk on June 22 closes June 14
+        if (t.grain == "day" and (noun := _ATTRIBUTIVE_NOUN.match(self.text, t.span[1], e))
+                and re.search(r"\bthe\s+$", self.text[s:t.span[0]])
+                and (self.find_trigger(noun["what"]) or not self.find_trigger(self.text[s:t.span[0]]))):
+            subject = noun["what"]  # Residents may speak … at the June 3 hearing: the hearing, named before
         purpose = re.match(r"\s+(to\s+[a-z]+(?:\s+[a-z]+){0,3})", window)
         if first is t and purpose and len(subject) < 30:  # The board voted on April 12 to extend hours
             for _ in range(3):
@@ -1257,6 +1267,17 @@ class _Reader:
         prev_start = self.text.rfind("\n", 0, line_start - 1) + 1
         line = self.text[prev_start:line_start - 1].strip()
         return line if 3 <= len(line) <= 80 and not DATELINE.search(line) else None
+
+    def dated_row_label(self, s: int, e: int, t: Timex) -> str:
+        """The label of a listing's row that begins with its date, "Tue, June 17, 6:30 p.m.  Second
+        reading and adoption (Resolution 2025-31)": its name, less notes after a colon or in
+        brackets; "" for any other sentence.  Only days: "May 2025    4.1%" is a figure's month."""
+        line = self.text.rfind("\n", 0, t.span[0]) + 1
+        row = DATED_ROW.match(self.text, line)
+        if row is None or line < s or not (t.span[0] < row.end() <= t.span[1] + 12) or t.grain not in ("day", "minute", "hour"):
+            return ""
+        label = re.split(r"\s*[:(（]|\s+[-–—]\s+|;", self.text[row.end():e])[0].strip(" .,")
+        return shorten(label) if re.search(r"[A-Za-z]{3}", label) else ""
 
     def dated_object(self, s: int, t: Timex) -> str | None:
         """What a date belongs to when it dates the object of "for" and the sentence's own verb

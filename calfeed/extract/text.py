@@ -324,7 +324,12 @@ def prepare(text: str) -> Prepared:
 
 
 _LEADER_AHEAD = re.compile(rf"[^\n]*?(?:{LEADER})")
-LEADING_CLOCK = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.", re.I)
+DATED_ROW = re.compile(  # "Tue, June 17, 6:30 p.m.  Second reading and adoption": a listing's row, date first
+    r"[ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}/\d{1,2})"
+    r"(?:,?\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.)?(?:[ \t]{2,}|\t)(?=[A-Za-z])", re.I)
+LEADING_CLOCK = re.compile(  # " 9:00 a.m.", "Tue, May 13, 5:30 p.m.": a schedule line's leading time
+    r"\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+)?"
+    r"\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.", re.I)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -1241,3 +1241,24 @@ def test_a_days_heading_and_its_schedule_lines_are_entries_of_their_own():
     assert ("Pie contest judging", dt.datetime(2025, 8, 14, 13, 0, tzinfo=chi)) in got
     assert ("Demolition Derby", dt.datetime(2025, 8, 16, 18, 0, tzinfo=chi)) in got
     assert any(t.startswith("Fireworks") and s == dt.datetime(2025, 8, 16, 21, 30, tzinfo=chi) for t, s in got)
+
+
+def test_a_listing_of_dated_rows_gives_each_row_named_by_its_label():
+    """BUDGET CALENDAR rows "Tue, May 13, 5:30 p.m.   Council budget workshop #1: public safety":
+    the p.m. does not end the row, every row is an entry (adoption has no trigger word), named by
+    its label less the note after a colon or in brackets.  "at the June 3 hearing" later is that
+    hearing again, not an entry of its own."""
+    text = ("Public Hearing Set for June 3\n\n"
+            "BUDGET CALENDAR - HOW TO WEIGH IN\n"
+            "  Tue, May 13, 5:30 p.m.   Council budget workshop #1: public safety, parks\n"
+            "  Tue, June 3, 6:30 p.m.   Public hearing on the budget\n"
+            "  Tue, June 17, 6:30 p.m.  Second reading and adoption (Resolution 2025-31)\n"
+            "  Tue, July 1              Fiscal Year 2026 begins\n\n"
+            "Residents may speak for up to three minutes at the June 3 hearing.\n")
+    pt = ZoneInfo("America/Los_Angeles")
+    events = extract_document(text, published=dt.date(2025, 5, 6), tz=pt).events
+    assert sorted((str(e.start), e.title) for e in events) == [
+        ("2025-05-13 17:30:00-07:00", "Council budget workshop #1"),
+        ("2025-06-03 18:30:00-07:00", "Public hearing on the budget"),
+        ("2025-06-17 18:30:00-07:00", "Second reading and adoption"),
+        ("2025-07-01", "Fiscal Year 2026 begins")]
