@@ -510,6 +510,18 @@ class _Reader:
                     out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+that-day"))
                     continue
             gap = self.text[prev.span[1]:t.span[0]] if prev is not None else ""
+            row_day = next((x for x in reversed(out) if x.start is not None and not isinstance(x.start, dt.datetime)
+                            and re.search(r"\d", x.text) and day_of(x.start) == day_of(x.end or x.start)), None)
+            if (row_day is not None and CLOCK_ONLY.fullmatch(t.rule) and (t.start or t.end) is not None
+                    and _CELL_SEP.search(between := self.text[row_day.span[1]:t.span[0]])
+                    and not re.search(r"[\n。;；!?！？]", between)):
+                # 4月10日（四） | 一年级新生家长开放日 | 一年级家长 | 14:00—16:00: the row's hours on the row's day
+                day, at = day_of(row_day.start), t.start if t.start is not None else t.end
+                out[out.index(row_day)] = replace(
+                    row_day, start=at.replace(year=day.year, month=day.month, day=day.day),
+                    end=(t.end or at).replace(year=day.year, month=day.month, day=day.day), type="datetime",
+                    rule=row_day.rule + "+row-time")
+                continue
             if (prev is not None and time_only(prev, self.today) and t.start is not None
                     and not isinstance(t.start, dt.datetime) and day_of(t.start) == day_of(t.end or t.start)
                     and _LEADER_GAP.fullmatch(gap)):

@@ -154,6 +154,8 @@ class _Tagger:
             t = self.finish(g)
             if t is not None:
                 out.append(t)
+                while i + 1 < len(groups) and groups[i + 1].start < t.span[1]:
+                    i += 1  # 清明节前一天: the offset read with its day is not read again
             i += 1
         return out
 
@@ -1110,6 +1112,13 @@ class _Tagger:
             return self.make(f.start, f.end, "range", start, end, grain, True, mod="deadline", rule="+".join(f.rules))
         if f.since:
             return self.make(f.start, f.end, "range", start, None, grain, False, mod="start", rule="+".join(f.rules))
+        offset = _DAYS_OFF.match(self.norm, f.end)
+        if offset and grain == "day" and start is not None and end is not None:
+            # 清明节前一天, 开学后一天: so many days before the day (its first) or after it (its last)
+            n = parse_int(offset["n"]) * (-1 if offset["dir"] == "前" else 1)
+            day = day_of(start if n < 0 else end) + dt.timedelta(days=n)
+            self.anchor, self.anchor_end = day, offset.end()
+            return self.make(f.start, offset.end(), "date", day, day, "day", False, rule="+".join(f.rules) + "+offset")
         approx = f.approx or f.fuzzy is not None or grain in ("xun",)
         s, e = f.start, f.end
         mod = None
@@ -1502,6 +1511,9 @@ def _as_datetime(value, tz, end_of_day: bool = False) -> dt.datetime:
 def _end_of_day(value, tz) -> dt.datetime:
     day = value.date() if isinstance(value, dt.datetime) else value
     return dt.datetime.combine(day, dt.time(23, 59, 59), tz)
+
+
+_DAYS_OFF = re.compile(r"(?P<dir>前|后)(?P<n>[一两二三四五六七1-7])(?:天|日)(?![内里以之])")
 
 
 def _open_from(start, ref: dt.datetime, typ: str, grain: str):

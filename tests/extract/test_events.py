@@ -1262,3 +1262,14 @@ def test_a_listing_of_dated_rows_gives_each_row_named_by_its_label():
         ("2025-06-03 18:30:00-07:00", "Public hearing on the budget"),
         ("2025-06-17 18:30:00-07:00", "Second reading and adoption"),
         ("2025-07-01", "Fiscal Year 2026 begins")]
+
+
+def test_a_table_rows_hours_in_a_later_cell_belong_to_the_rows_day():
+    """4月10日（四） | 一年级新生家长开放日 | 一年级家长 | 14:00—16:00: the time cell is the entry's
+    hours; 本周四（清明节前一天）…14:30提前放学 is that Thursday's afternoon."""
+    text = ("4月3日（四） | 清明祭扫 | 四年级 | 8:30集合出发，烈士陵园\n"
+            "4月10日（四） | 一年级新生家长开放日 | 一年级家长 | 14:00—16:00\n"
+            "4月25日（五） | 家长会 | 全体家长 | 16:00，各班教室\n")
+    events = extract_document(text, published=dt.date(2025, 4, 1), tz=TZ).events
+    assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
+        ("清明祭扫", "04-03 08:30"), ("一年级新生家长开放日", "04-10 14:00"), ("家长会", "04-25 16:00")]
