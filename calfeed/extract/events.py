@@ -73,9 +73,9 @@ from calfeed.extract.published import find_published
 from calfeed.extract.text import (
     BYLINE,
     CREDIT_LINE,
-    DATED_ROW,
     DATELINE,
     LEADER,
+    LISTING_ROW,
     TABLE_BARS,
     Prepared,
     prepare,
@@ -164,6 +164,8 @@ _RELATIVE_WINDOW = re.compile(r"(?:within|in)\s+(?:the\s+(?:next|last|past)\s+)?
                               r"(?:days?|weeks?|months?|hours?)\b|the\s+(?:last|past)\s+(?:\d+|two|three|four|five|six|"
                               r"seven|eight|nine|ten|several|few)\s+(?:days|weeks|months)\b", re.I)
 _ZH_ITEM_LABEL = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]\s*)?(?P<x>[\u4e00-\u9fff“”]{2,12})[：:]")
+_ZH_TIME_LABEL = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]\s*)?(?P<what>[\u4e00-\u9fff]{2,8}?)(?:时间|日期)[：:]")
+_GENERIC_HAPPENING = re.compile(r"比赛|赛事|活动|演出|展览|会议|大会|开放|举办")
 _NOT_A_ZH_LABEL = re.compile(r"时间|日期|地点|注|说明|提示|电话|咨询|方式|对象|范围|要求|通知|根据|其中|答|问")
 _FORBIDDEN = re.compile(r"(?:不得|严禁|禁止|不准|不要|切勿|请勿)[^，。；,;：:]{0,8}$")  # 不得擅自提前放假: a rule, no happening
 _QUOTED_MODIFIER = re.compile(r"[^“”，。]{0,6}”的")  # 首个“除夕放假”的春节: a quoted name describing a noun
@@ -327,7 +329,9 @@ class _Reader:
                 kin = _SAME_KIND.get(noun.group(), noun.group())
                 happenings = [d for d in earlier if d.section == section and d.kind == "event" and not d.approximate]
                 main = next((d for d in happenings if re.search(kin, d.title + self.text[d.sentence[0]:d.sentence[1]])),
-                            happenings[0] if happenings else None)
+                            None) or next((d for d in earlier if d.kind == "event" and not d.approximate and re.search(
+                                kin, d.title + self.text[d.sentence[0]:d.sentence[1]])),  # 八、交通管制: the race under 二、
+                                          happenings[0] if happenings else None)
                 if main is None:
                     out.append(t)
                     continue
@@ -872,6 +876,8 @@ class _Reader:
             heading = self.section_heading(s)  # a statement with content under a short heading
             if heading is None and marker_only:
                 heading = self.part_heading(s)  # （二）3月21日7:30—12:00, the second item under 一、停电时间及范围
+            if heading and _ZH_TIME_LABEL.match(self.text, s, t.span[0]):
+                heading = None  # （一）比赛时间：5月31日 under 二、比赛时间和地点: the item's own label names it
             if heading:
                 heading = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:时间|日期)(?:及|和|与)(?:范围|地点|安排|线路)$", "", heading)
             if heading and (day_of(t.end or t.start) - day_of(t.start or t.end)).days >= 27 and not TIME_LABEL.search(heading):
@@ -897,8 +903,11 @@ class _Reader:
             return None  # (计划夏播45万亩，力争6月20日前全面完成: the goal's own clause has no figure)
         if t.grain in ("year",) and not deadline_target:
             return None
+        labelled = self.time_label_title(s, t)
         if holiday_span and trigger is None:
             title_text = t.text
+        elif labelled:
+            title_text = labelled
         elif (proclaimed := _PROCLAIMED.match(window)) and not HAN.search(window):
             title_text = proclaimed["what"] or proclaimed["day"].capitalize()  # Proclaiming Friday, April 28, as Arbor Day
         elif ongoing is not None:
@@ -924,7 +933,7 @@ class _Reader:
             title_text = row_item  # 9月7日（周一）｜全校正式上课｜: the row's item
         elif row_label:
             title_text = row_label
-        if len(title_text) < 4 and (topic := self.topic_of(s)):
+        if len(title_text) < 4 and not labelled and (topic := self.topic_of(s)):
             title_text = title_text if title_text.startswith(topic) else (topic + title_text)[:40]
         elif len(title_text) < 4 and not re.search(r"\d", t.text) and "anaphora" not in t.rule:
             title_text = (t.text + title_text)[:40]  # 除夕 + 闭馆
@@ -1285,7 +1294,7 @@ class _Reader:
         reading and adoption (Resolution 2025-31)": its name, less notes after a colon or in
         brackets; "" for any other sentence.  Only days: "May 2025    4.1%" is a figure's month."""
         line = self.text.rfind("\n", 0, t.span[0]) + 1
-        row = DATED_ROW.match(self.text, line)
+        row = LISTING_ROW.match(self.text, line)
         if row is None or line < s or not (t.span[0] < row.end() <= t.span[1] + 12) or t.grain not in ("day", "minute", "hour"):
             return ""
         label = re.split(r"\s*[:(（]|\s+[-–—]\s+|;", self.text[row.end():e])[0].strip(" .,")
@@ -1315,6 +1324,15 @@ class _Reader:
     def is_headline(self, s: int) -> bool:
         span = self.prep.headline_span_before(s)
         return span is not None and span[0] <= s < span[1]
+
+    def time_label_title(self, s: int, t: Timex) -> str:
+        """（一）比赛时间：2025年5月31日: the notice's own happening; 报名时间：即日起至…: 报名; "" when
+        the date has no such label."""
+        timed = _ZH_TIME_LABEL.match(self.text, s, t.span[0])
+        if not timed or len(self.text[timed.end():t.span[0]].strip()) > 2:
+            return ""
+        whole = re.sub(r"^(?:举办|举行|召开|开展|组织)", "", self.notice_title()) if _GENERIC_HAPPENING.fullmatch(timed["what"]) else ""
+        return shorten(whole) if len(whole) >= 4 else timed["what"]
 
     def notice_title(self) -> str:
         """The document's own title: the subject of its 关于…的通知 line, else its first headline."""

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from calfeed.extract.cues import CLOSES, ENDING, HAN, NAMED_DAY, OPENS, RUNS_UNTIL
 from calfeed.extract.drafts import Draft, day_of, overlap, similar, width
-from calfeed.extract.text import DATED_ROW, LEADING_CLOCK, Prepared
+from calfeed.extract.text import LEADING_CLOCK, LISTING_ROW, Prepared
 
 
 def runs_through(drafts: list[Draft], text: str) -> list[Draft]:
@@ -135,7 +135,7 @@ def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
     out = []
     for d in drafts:
         if (d.sentence[0] in heads or (d.sentence[0] - 1) in heads) and not LEADING_CLOCK.match(prep.text, d.sentence[0]) \
-                and not DATED_ROW.match(prep.text, d.sentence[0]):
+                and not LISTING_ROW.match(prep.text, d.sentence[0]):
             # (" 6:00 p.m.  Demolition Derby, Grandstand" stands alone like a headline, but is a schedule line)
             sections = decks.get(d.section, {d.section})
             body = [b for b in drafts if b is not d and b.section in sections and b.sentence[0] > d.sentence[0]

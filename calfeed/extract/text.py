@@ -132,8 +132,9 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
         runs.append(block)
     join_after = set()
     spaced = set()  # English lines whose break is only a wrap: the newline becomes a space
-    def may_join(a: int, b: int) -> bool:  # never into a list item, never across a table row
-        return not _LIST_START.match(lines[b]) and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b])
+    def may_join(a: int, b: int) -> bool:  # never into a list item, a table row or an indented Chinese paragraph
+        return not _LIST_START.match(lines[b]) and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b]) \
+            and not (_SECTION_HEAD.fullmatch(lines[a]) and _indent(lines[b]) > _indent(lines[a]))  # 七、录取与奖励 /   决赛录取…
 
     for run in runs:
         body = _wrapped_body(lines, run)
@@ -186,6 +187,15 @@ _TABLE_ROW = re.compile(rf"{TABLE_BARS.pattern}|\t.*\t|\S\s*(?:{LEADER})\s*\S") 
 _GOES_ON_TO = re.compile(r"\b(?:for|to|on|until|through|from|and|or|the|of|by|at|in|before|after)\s*$")  # "…called for" / "Monday, April 28"
 _HYPHEN_CUT = re.compile(r"[A-Za-z]{2}-\s*$")  # the end of a line that cuts a word: "instruc-"
 _GOES_ON = re.compile(r"[ \t]*(?=[a-z]{2})")  # the next line goes on with the word's lower-case rest
+
+
+_SECTION_HEAD = re.compile(r"\s*[一二三四五六七八九十]{1,3}、[^，。；,;：:]{1,20}")  # 七、录取与奖励
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented, a full-width space counting two."""
+    stripped = line.lstrip(" \t\u3000")
+    return len(line[:len(line) - len(stripped)].replace("\u3000", "  "))
 
 
 def _cut_mid_sentence(line: str, page_width: int) -> bool:
@@ -324,7 +334,7 @@ def prepare(text: str) -> Prepared:
 
 
 _LEADER_AHEAD = re.compile(rf"[^\n]*?(?:{LEADER})")
-DATED_ROW = re.compile(  # "Tue, June 17, 6:30 p.m.  Second reading and adoption": a listing's row, date first
+LISTING_ROW = re.compile(  # "Tue, June 17, 6:30 p.m.  Second reading and adoption": a listing's row, date first
     r"[ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}/\d{1,2})"
     r"(?:,?\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.)?(?:[ \t]{2,}|\t)(?=[A-Za-z])", re.I)
 LEADING_CLOCK = re.compile(  # " 9:00 a.m.", "Tue, May 13, 5:30 p.m.": a schedule line's leading time

@@ -1273,3 +1273,19 @@ def test_a_table_rows_hours_in_a_later_cell_belong_to_the_rows_day():
     events = extract_document(text, published=dt.date(2025, 4, 1), tz=TZ).events
     assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
         ("清明祭扫", "04-03 08:30"), ("一年级新生家长开放日", "04-10 14:00"), ("家长会", "04-25 16:00")]
+
+
+def test_a_notices_time_label_and_the_day_of_its_race_under_a_later_section():
+    """（一）比赛时间：2025年5月31日 is the notice's own race, named by its 关于举办…的通知 line;
+    报名时间：即日起至… is 报名.  八、交通管制 is a heading of its own (the indented paragraph under it is
+    not joined to it), and 比赛当天 there is the race's day, not the last date named."""
+    text = ("关于举办2025年汀湾区“端午杯”龙舟邀请赛的通知\n\n"
+            "二、比赛时间和地点\n  （一）比赛时间：2025年5月31日（星期六，端午节）。\n\n"
+            "五、报名办法\n  （一）报名时间：即日起至5月20日17:00，逾期不予受理；\n\n"
+            "六、赛前活动安排\n  （一）水上安全培训：5月26日（星期一）9:00，区体育中心二楼报告厅。\n\n"
+            "八、交通管制\n  比赛当天7:00—17:00，滨江路禁止机动车通行，请过往车辆提前绕行。\n")
+    events = extract_document(text, published=dt.date(2025, 5, 14), tz=TZ).events
+    got = {e.title: day(e.start) for e in events}
+    assert got["汀湾区“端午杯”龙舟邀请赛"] == dt.date(2025, 5, 31)
+    assert "报名" in got
+    assert [d for t, d in got.items() if "交通管制" in t] == [dt.date(2025, 5, 31)]
