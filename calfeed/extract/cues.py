@@ -78,7 +78,7 @@ NEGATED = re.compile(r"(?:未|没有|没|不|无|尚未|并未|not|no|never|n't)
 RULE_WORDS = re.compile(r"^[）)\s]*(?:每日|每天|每周|每晚|每月|daily|every|each)", re.I)
 IMMEDIATELY = re.compile(r"\b(?:effective|takes effect|in effect)\s+immediately\b|立即生效|即刻生效|即日生效", re.I)
 TIME_LABEL = re.compile(r"(?:时间|日期|时段|期间|档期|When|Dates?|Time)\s*[:：]?\s*$", re.I)  # 活动时间 / When:
-REVISION = re.compile(r"顺延至|顺延到|延后至|延后到|推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for"
+REVISION = re.compile(r"改期至|改期到|改期为|变更为|变更至|调至|顺延至|顺延到|延后至|延后到|推迟至|推迟到|延期至|延期到|延长至|延长到|调整为|调整至|改为|改至|提前至|提前到|postponed to|moved to|extended to|rescheduled for"
                       r"|\b(?:postponed|moved|rescheduled|pushed\s+back|delayed)\s+(?:by|because|due|owing|at)\b[^.;]{0,60}?\s(?:to|until|for)\s", re.I)
 ENUMERATION = re.compile(r"[\s（）()星期周礼拜一二三四五六日天、，,和及与或]*")
 NAMED_AFTER = re.compile(r"[）)]?\s*(?:为|是)(?P<what>[^，。；;]{2,24}?(?:期|周|日|月|节|假|阶段|时段))(?=[，。；;,]|$)"

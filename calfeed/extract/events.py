@@ -91,6 +91,11 @@ _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S")
 _LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, the leader, the date cell
 _ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")  # … (rain date: Sunday, August 17): a note inside brackets
+_SUPERSEDED_LEAD = re.compile(r"(?:(?<![按依照仍])(?:原定|原计划|原执行|原本|原先)(?:的|于|在|是|为)?|\boriginal(?:ly)?"
+                              r"(?:\s+(?:start\s+|end\s+|opening\s+)?date\s+of|\s+(?:set|scheduled|planned|slated|due)(?:\s+(?:for|on))?)?)"
+                              r"\s*$", re.I)
+_CANCELLED_AFTER = re.compile(r"[^.;:]{0,6}?\)?,?\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:cancell?ed|called\s+off)\b"
+                              r"(?!\s+(?:on|from|through|until|between|for|at)\b)", re.I)
 _ATTRIBUTIVE_NOUN = re.compile(r"\s+(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
                                r"(?=\s*[;,.)]|\s*$|\s+(?:at|in|on|for|is|are|will|was|were|has|had|and|or)\b)")
 _CELL_SEP = re.compile(rf"[｜|]|{LEADER}")
@@ -688,6 +693,10 @@ class _Reader:
             t = replace(t, start=t.start.date(), end=None)  # 已于9月1日开始: it began that day (and goes on)
         if t.grain == "month" and re.fullmatch(r"[A-Z][a-z]+\.?", t.text) and _MONTH_AS_MODIFIER.match(self.text, t.span[1]):
             return None  # apply for December graduation, the June issue: the month names a kind of thing
+        if _SUPERSEDED_LEAD.search(self.text[max(s, t.span[0] - 32):t.span[0]]):
+            return None  # 原定7月26日…改期至8月31日; the original start date of Nov. 10: no longer the date
+        if not HAN.search(t.text) and _CANCELLED_AFTER.match(self.text, t.span[1], e):
+            return None  # Family Concert (Saturday, Oct. 19, 2 p.m.) is cancelled: it will not happen
         if _term_name(self.text, s, t):
             return None  # the Spring 2025 semester; registration for Fall 2025: a term's name, not its months
         if (not HAN.search(t.text) and time_only(t, self.today) and self.day_heading is None
@@ -957,6 +966,7 @@ class _Reader:
             while len(subject.strip(" 现已将并")) < 3 and back >= 0:  # 特展“丝路遗珍”因…，展期延长至
                 subject = re.sub(r"^(?:因|由于).*$|因.*$", "", pieces[back]) + subject.strip(" 现已将并")
                 back -= 1  # 缴费时间原定为1月19日至23日，因系统升级，现延期至…: back past the reason
+            subject = re.sub(r"^\s*(?:原定|原计划|原本)[^，。]*的", "", subject)  # 原定7月26日…举行的演唱会，改期至…
             subject = re.sub(r"(?:时间|日期)?(?:原定|原为|原计划).*$", "", subject)
             title_text = clean_title(subject, [x.text for x in self.in_sentence]) or title_text
             if re.search(r"截止|deadline|close", subject, re.I):

@@ -1289,3 +1289,18 @@ def test_a_notices_time_label_and_the_day_of_its_race_under_a_later_section():
     assert got["汀湾区“端午杯”龙舟邀请赛"] == dt.date(2025, 5, 31)
     assert "报名" in got
     assert [d for t, d in got.items() if "交通管制" in t] == [dt.date(2025, 5, 31)]
+
+
+def test_an_original_date_and_a_cancelled_one_are_no_entries():
+    """原定7月26日…的演唱会，改期至8月31日: the concert on the new date only, named for itself; 仍按原定
+    keeps its date.  "Family Concert (Saturday, Oct. 19, 2 p.m.) is cancelled" and "the original
+    start date of Nov. 10" are no entries; "sailings are cancelled on those days" is not read as one."""
+    zh = ("原定7月26日（本周五）19:30在体育场举行的“海潮回声”演唱会，改期至8月31日（星期六）19:30举行。"
+          "仍按原定7月28日举行的比赛照常进行。")
+    events = extract_document(zh, published=dt.date(2024, 7, 24), tz=TZ).events
+    assert [(e.title, day(e.start)) for e in events][0] == ("“海潮回声”演唱会", dt.date(2024, 8, 31))
+    assert [day(e.start) for e in events] == [dt.date(2024, 8, 31), dt.date(2024, 7, 28)]
+    en = ("- Family Concert: Peter and the Wolf (Saturday, Oct. 19, 2 p.m.) is cancelled.\n"
+          "The original start date of Nov. 10 was pushed back to Monday, Nov. 18, when the winter timetable begins.\n")
+    events = extract_document(en, published=dt.date(2024, 10, 8), tz=ZoneInfo("America/New_York")).events
+    assert [day(e.start) for e in events] == [dt.date(2024, 11, 18)]
