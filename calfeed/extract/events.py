@@ -159,7 +159,8 @@ _PLANNED = re.compile(r"\s*(?:计划|预计|拟|力争|争取|有望|预期|确�
 _CONNECTIVE = re.compile(r"\s*(?:(?:此外|另外|同时|其中|据悉|据了解|据介绍|目前|记者[^，,。]{0,12}?(?:了解到|获悉))[，,]?)?\s*")
 # the heading of a list of links to other articles: their dates are those articles' days
 _LINK_LIST = re.compile(r"相关(?:链接|阅读|文件|新闻|报道)|延伸阅读|推荐阅读|往期(?:推荐|回顾|精彩)|热门推荐|猜你喜欢"
-                        r"|\b(?:Related|More)\s+(?:links|stories|news|articles|coverage)\b|\bYou may also like\b", re.I)
+                        r"|\b(?:Related|More)\s+(?:links|stories|news|articles|coverage)\b|\bYou may also like\b"
+                        r"|^[ \t]*(?:Related|See also|Recent (?:news|posts|stories)|(?:Other|More) news\b[^\n]{0,40})[ \t:]*$", re.I | re.M)
 _RUNS_ON_LEAD = re.compile(rf"\s*(?:展览|该展|本展|本次展览|此次展览|活动|该活动|本次活动)?{RUNS_UNTIL}\s*")
 _ORIGINALLY = re.compile(r"\s*(?:[-•*]\s*)?(?:[A-Z][A-Z ]{3,40}:\s*)?(?:The\s+)?(?P<what>[^,;.:]{3,60}?)"
                          r"(?:,|\s+that\s+was|\s+which\s+was)?\s+(?:originally|initially|first|previously)\s+"

@@ -233,6 +233,8 @@ def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
         return []  # a letterhead of title-case lines is not a paragraph (one such line, a paragraph's tail, is)
     if any(DATELINE.search(lines[k]) for k in run[1:]):
         return []
+    if sum(lines[k].rstrip().endswith(")") for k in run) >= 2:
+        return []  # "Hydrant flushing schedule announced  (Posted on: March 18, 2025)": entries, one a line
     if sum(bool(_DATED_ITEM.match(lines[k])) and not _GOES_ON_TO.search(lines[j])
            for j, k in zip([run[0]] + run, run, strict=False)) >= 2:
         return []  # Mon, Aug 28 - Classes begin / Fri, Sep 8 - Last day to add: a calendar, one line each

@@ -1304,3 +1304,15 @@ def test_an_original_date_and_a_cancelled_one_are_no_entries():
           "The original start date of Nov. 10 was pushed back to Monday, Nov. 18, when the winter timetable begins.\n")
     events = extract_document(en, published=dt.date(2024, 10, 8), tz=ZoneInfo("America/New_York")).events
     assert [day(e.start) for e in events] == [dt.date(2024, 11, 18)]
+
+
+def test_dates_in_a_related_or_other_news_list_are_no_entries():
+    """"Related" / "Other News in Public Works" over short link lines: their dates are posting
+    dates of other stories."""
+    text = ("Street sweeping begins Monday, April 7.\n\n"
+            "Other News in Public Works\n"
+            "  Hydrant flushing schedule announced  (Posted on: March 18, 2025)\n"
+            "  Yard waste pickup resumes April 7  (Posted on: March 12, 2025)\n\n"
+            "Related\n> Castellan Hall turns 50: a look back (Sept. 12, 2024)\n")
+    events = extract_document(text, published=dt.date(2025, 3, 26), tz=ZoneInfo("America/New_York")).events
+    assert [day(e.start) for e in events] == [dt.date(2025, 4, 7)]
