@@ -1403,6 +1403,11 @@ class _Tagger:
             self.anchor = saved_anchor
             return None
         start, end = ra[0], rb[1]
+        around = self.clause_before(a.start)[-20:] + " " + self.clause_after(b.end)[:20]
+        if (a.hour is None and b.hour is not None and b.day is not None and isinstance(rb[0], dt.datetime)
+                and not isinstance(start, dt.datetime) and start < rb[0].date()
+                and _SHOWS.search(around) and not _WINDOW.search(around)):
+            start = dt.datetime.combine(start, rb[0].timetz())  # 舞剧…：3月6日至8日 19:30: nightly, from the first night
         if self.text[b.start:b.end] in ("今天", "今日", "现在", "目前", "当前") and start != end:
             start, end = _as_datetime(start, self.tz), self.ref  # …到今天: up to now
         if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
@@ -1513,6 +1518,8 @@ def _end_of_day(value, tz) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(23, 59, 59), tz)
 
 
+_SHOWS = re.compile(r"演出|上演|开演|连演|放映|剧|音乐会|晚会|演唱会|专场|灯光秀|每晚")  # a run of nightly shows
+_WINDOW = re.compile(r"报名|截止|受理|提交|申请|办理|缴费|预约|售票|登记")  # a window that closes at an hour
 _DAYS_OFF = re.compile(r"(?P<dir>前|后)(?P<n>[一两二三四五六七1-7])(?:天|日)(?![内里以之])")
 
 
