@@ -90,6 +90,7 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, the leader, the date cell
 _ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
+_CONFIRMING = re.compile(r"[（(](?:均为|均是|都是|皆为|即)?$")  # （均为周六）: a weekday that confirms the dates before it
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")  # … (rain date: Sunday, August 17): a note inside brackets
 _SUPERSEDED_LEAD = re.compile(r"(?:(?<![按依照仍])(?:原定|原计划|原执行|原本|原先)(?:的|于|在|是|为)?|\boriginal(?:ly)?"
                               r"(?:\s+(?:start\s+|end\s+|opening\s+)?date\s+of|\s+(?:set|scheduled|planned|slated|due)(?:\s+(?:for|on))?)?)"
@@ -506,7 +507,8 @@ class _Reader:
         of day after a date in the same statement belongs to it.  When it cannot (weekdays
         7 a.m. to 4 p.m. after a three-week range), it gives that range's hours, not a day."""
         out: list[Timex] = []
-        for t in dates:
+        dates = [t for t in dates if not (t.rule == "weekday" and _CONFIRMING.search(self.text, max(0, t.span[0] - 4), t.span[0]))]
+        for t in dates:  # (11月9日、11月23日（均为周六）: the weekday in brackets only confirms the dates)
             prev = out[-1] if out else None
             if prev is None and time_only(t, self.today) and re.match(
                     r"\s*(?:ET|PT|CT|MT|EST|EDT|PST|PDT)?\s*(?:that|the same)\s+(?:day|evening|morning|afternoon|night)",
@@ -593,7 +595,11 @@ class _Reader:
                 moment = prev.start.replace(year=day.year, month=day.month, day=day.day)
                 out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+shared-time"))
                 continue
-            if prev is None or not time_only(t, self.today) or prev.start is None:
+            own_clock = (prev is not None and CLOCK_ONLY.fullmatch(t.rule) is not None and prev.start is not None
+                         and t.start is not None and not isinstance(prev.start, dt.datetime)
+                         and day_of(t.start) == day_of(prev.end or prev.start)  # the tagger gave it the day before it
+                         and len(gap) <= 12 and not re.search(r"[，,；;。]", gap))  # 12月14日（均为周六）10:00—11:30
+            if prev is None or not (time_only(t, self.today) or own_clock) or prev.start is None:
                 out.append(t)
                 continue
             gap = self.text[prev.span[1]:t.span[0]]
@@ -619,15 +625,19 @@ class _Reader:
             out[-1] = replace(prev, text=joined, span=(prev.span[0], prev.span[0] + len(joined)),
                               start=start, end=end, type="range" if start != end else "datetime",
                               rule=prev.rule + "+time")
-            before = out[-2] if len(out) > 1 else None
-            if (before is not None and not isinstance(before.start, dt.datetime) and before.start is not None
-                    and day_of(before.start) == day_of(before.end or before.start) and one_day
-                    and re.fullmatch(r"\s*,?\s*(?:and|&|or|和|及|、)\s*,?\s*", self.text[before.span[1]:prev.span[0]])):
-                # on Wednesday, June 11, and Saturday, June 14, from 9 a.m.: the hours serve both days
+            k = len(out) - 2
+            while k >= 0 and one_day:
+                # on Wednesday, June 11, and Saturday, June 14, from 9 a.m.; 11月9日、11月23日、12月14日（均为周六）
+                # 10:00—11:30: the hours serve every day of the list
+                before, after = out[k], out[k + 1]
+                if not (before.start is not None and not isinstance(before.start, dt.datetime)
+                        and day_of(before.start) == day_of(before.end or before.start)
+                        and re.fullmatch(r"\s*,?\s*(?:and|&|or|和|及|、)\s*,?\s*", self.text[before.span[1]:after.span[0]])):
+                    break
                 day = day_of(before.start)
-                out[-2] = replace(before, start=start.replace(year=day.year, month=day.month, day=day.day),
-                                  end=end.replace(year=day.year, month=day.month, day=day.day),
-                                  rule=before.rule + "+time")
+                out[k] = replace(before, start=start.replace(year=day.year, month=day.month, day=day.day),
+                                 end=end.replace(year=day.year, month=day.month, day=day.day), rule=before.rule + "+time")
+                k -= 1
         return out
 
     def extend_with_duration(self, sentence: str, s: int, d: Timex, earlier: list[Draft]) -> None:
@@ -924,7 +934,7 @@ class _Reader:
             title_text = clean_title(ongoing["what"], [x.text for x in self.in_sentence])
         elif holy := self.holy_day_label(s, t):
             title_text = holy  # Good Friday, April 3: Service of the Cross at noon
-        elif heading is not None and not named:
+        elif heading is not None and not (named and self.named_title(named)):
             # RETAILERS over "Retailers must remove … by Friday": an ALL-CAPS heading yields to the sentence's name
             own = self.title_from(s, e, t, trigger, window, before) if heading.isupper() and not HAN.search(heading) else ""
             title_text = own if len(own) >= 8 else heading

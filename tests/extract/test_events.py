@@ -1316,3 +1316,15 @@ def test_dates_in_a_related_or_other_news_list_are_no_entries():
             "Related\n> Castellan Hall turns 50: a look back (Sept. 12, 2024)\n")
     events = extract_document(text, published=dt.date(2025, 3, 26), tz=ZoneInfo("America/New_York")).events
     assert [day(e.start) for e in events] == [dt.date(2025, 4, 7)]
+
+
+def test_a_list_of_days_shares_the_hours_after_it_and_a_time_line_takes_the_item_above():
+    """3. “青瓷修复师”公开课 / 时间：11月9日、11月23日、12月14日（均为周六）10:00—11:30: three sessions at
+    those hours (the weekday in brackets only confirms them), each named by the item above its
+    时间 line, as is the lecture whose 时间 line stands under a title ending in a quotation mark."""
+    text = ("1. 开幕学术讲座：“越窑与海上陶瓷之路”\n时间：10月25日（周五）14:30—16:00\n\n"
+            "3. “青瓷修复师”公开课（共3期）\n时间：11月9日、11月23日、12月14日（均为周六）10:00—11:30\n")
+    events = extract_document(text, published=dt.date(2024, 10, 22), tz=TZ).events
+    assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
+        ("开幕学术讲座：“越窑与海上陶瓷之路”", "10-25 14:30"), ("“青瓷修复师”公开课", "11-09 10:00"),
+        ("“青瓷修复师”公开课", "11-23 10:00"), ("“青瓷修复师”公开课", "12-14 10:00")]
