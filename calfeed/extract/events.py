@@ -80,6 +80,7 @@ from calfeed.extract.text import (
     Prepared,
     prepare,
     strip_html,
+    title_case,
 )
 from calfeed.extract.timex import find_timexes
 from calfeed.extract.types import Event, Timex
@@ -90,6 +91,8 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, the leader, the date cell
 _ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
+_CODES = re.compile(r"\b[A-Za-z]+-?\d+\b|#\d+|\bNo\.\s*\d+|(?<=[A-Za-z] )(?:19|20)\d\d\b(?!\s*[-–/.])")  # Booth B14,
+# Gallery #2, Small Works 2025: names, not dates
 _CONFIRMING = re.compile(r"[（(](?:均为|均是|都是|皆为|即)?$")  # （均为周六）: a weekday that confirms the dates before it
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")  # … (rain date: Sunday, August 17): a note inside brackets
 _SUPERSEDED_LEAD = re.compile(r"(?:(?<![按依照仍])(?:原定|原计划|原执行|原本|原先)(?:的|于|在|是|为)?|\boriginal(?:ly)?"
@@ -369,10 +372,11 @@ class _Reader:
             return []
         only = dates[0] if len(dates) == 1 else None
         whole_line = (s == 0 or self.text[s - 1] == "\n") and (e >= len(self.text) or self.text[e:e + 1] in ("\n", ""))
-        if only is not None and whole_line and len(sentence) <= 80 and only.start is not None \
-                and not isinstance(only.start, dt.datetime) and not TRIGGER.search(
-                re.sub(r"\b(?:Issue|Vol(?:ume)?|No)\.?\s*#?\s*\d+", "", sentence)) and (
-                day_of(only.start) == day_of(only.end or only.start) == self.today or re.match(r"\s*(?:Dated|Date|Signed|Posted|Published|Updated)\s*:", sentence, re.I)):
+        if only is not None and whole_line and len(" ".join(sentence.split())) <= 80 and only.start is not None \
+                and not isinstance(only.start, dt.datetime) and (not TRIGGER.search(
+                    re.sub(r"\b(?:Issue|Vol(?:ume)?|No)\.?\s*#?\s*\d+", "", sentence))
+                    and day_of(only.start) == day_of(only.end or only.start) == self.today
+                    or re.match(r"\s*(?:Dated|Date|Signed|Posted|Published|Updated|Issued|Released)\b\s*:?", sentence, re.I)):
             return []  # Riverton Ledger-Dispatch | March 14, 2023; November 18, 2024 · Issue 47; Dated: October 8, 2025
         if whole_line and not re.search(r"\d", sentence) and TABLE_BARS.search(sentence):
             return []  # 日期 | 上午 | 下午: a table's heading row names its columns
@@ -410,7 +414,7 @@ class _Reader:
             self.day_heading = None if any(day_of(t.start or t.end) != self.day_heading for t in dates
                                            if not time_only(t, self.today)
                                            and not _OPEN_BRACKET.search(self.text, s, t.span[0])) else self.day_heading
-        if body_start == s and self.is_headline(s):
+        if body_start == s and self.is_headline(s) and re.sub(r"\W", "", _without(sentence, [t.text for t in dates])):
             # a headline dates its story by a name or a quarter only in passing (Thanksgiving food drive)
             dates = [t for t in dates if re.search(r"\d", t.text) and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27]
             if not dates:
@@ -891,7 +895,9 @@ class _Reader:
         rest = sentence.replace(t.text, "")
         marker_only = _MARKER_ONLY.fullmatch(rest)  # （一）3月20日（星期四）8:00—18:00 under 一、停电时间及范围: an item
         if trigger is None and not scheduled and day_of(t.start or t.end) >= self.today - dt.timedelta(days=30) \
-                and not t.text.endswith("期间") and (len(re.sub(r"\W", "", rest)) >= 2 or marker_only) \
+                and not t.text.endswith("期间") and (len(re.sub(r"\W", "", rest)) >= 2 or marker_only or (
+                    not re.sub(r"\W", "", rest) and t.start is not None and t.end is not None
+                    and day_of(t.end) > day_of(t.start))) \
                 and not STATISTIC.search(sentence):
             heading = self.section_heading(s)  # a statement with content under a short heading
             if heading is None and marker_only:
@@ -900,8 +906,10 @@ class _Reader:
                 heading = None  # （一）比赛时间：5月31日 under 二、比赛时间和地点: the item's own label names it
             if heading:
                 heading = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:时间|日期)(?:及|和|与)(?:范围|地点|安排|线路)$", "", heading)
-            if heading and (day_of(t.end or t.start) - day_of(t.start or t.end)).days >= 27 and not TIME_LABEL.search(heading):
-                heading = None  # a long span under any heading but 活动时间 is background, not the entry
+            if (heading and (day_of(t.end or t.start) - day_of(t.start or t.end)).days >= 27 and not TIME_LABEL.search(heading)
+                    and re.sub(r"\W", "", rest)):
+                heading = None  # a long span under any heading but 活动时间 is background, not the entry (unless it
+                # is all the line says: "Salt & Iron: New Work by Mara Okafor" / "September 6 - October 18, 2025")
         runs_on = re.search(rf"{RUNS_UNTIL}\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
             o.span[1] <= t.span[0] and o.type not in ("duration", "set") for o in self.in_sentence)  # …开展，展期将持续至11月10日
         ongoing = None if runs_on else _ONGOING.search(self.text[s:t.span[0]])
@@ -1374,10 +1382,10 @@ class _Reader:
         prev_start = self.text.rfind("\n", 0, max(prev_end, 0)) + 1
         line = self.text[prev_start:prev_end].strip() if prev_end > 0 else ""
         line = re.sub(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．])\s*", "", line)
-        if not (2 <= len(line) <= 40) or line[-1] in "。.!?！？；;，,:：" or len(line.split()) > 6:
+        if not (2 <= len(line) <= (40 if HAN.search(line) else 60)) or line[-1] in "。.!?！？；;，,:：" or len(line.split()) > (10 if title_case(line) else 6):
             return None
         bare = re.sub(r"\s*[（(][^（()）]*[）)]", "", line)  # Gingerbread House Workshop (ages 6–12)
-        if DATELINE.search(bare) or NAMED_DAY.search(bare) or re.search(r"\d", bare) or BYLINE.match(line) \
+        if DATELINE.search(bare) or NAMED_DAY.search(bare) or re.search(r"\d", _CODES.sub("", bare)) or BYLINE.match(line) \
                 or CREDIT_LINE.fullmatch(line) or _CELL_SEP.search(line):
             return None  # (周次 | 日期 | 主要安排: a table's heading row names columns, not this statement)
         return bare

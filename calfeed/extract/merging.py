@@ -59,11 +59,13 @@ def continue_until(drafts: list[Draft], text: str) -> list[Draft]:
     for d in drafts:
         prev = out[-1] if out else None
         lead = text[max(prev.span[1] if prev else 0, d.span[0] - 12):d.span[0]] if prev else ""
-        until = re.search(rf"(?P<who>[\u4e00-\u9fff]{{0,6}}?)(?:将)?{RUNS_UNTIL}\s*$", lead)
+        until = re.search(rf"(?P<who>[\u4e00-\u9fff]{{0,6}}?)(?:将)?{RUNS_UNTIL}\s*$", lead) or (
+            re.match(r"(?:through|thru|until|till)\b", d.timex, re.I) and prev is not None
+            and _STAYS.search(text, max(prev.span[1], d.span[0] - 30), d.span[0]))  # close at 2 p.m. Friday and stay closed through Monday
         if (prev is not None and until and prev.sentence == d.sentence
                 and (prev.end in (None, prev.start) or prev.approximate and width(prev) <= 10)
                 and day_of(d.end or d.start) > day_of(prev.start)):
-            if not prev.all_day and until["who"]:
+            if not prev.all_day and until.groupdict().get("who"):
                 # 亮灯仪式 at 18:00, 灯会持续至正月十八: the ceremony stays a moment; the fair is a period
                 out.append(replace(prev, title=until["who"], start=day_of(prev.start), end=day_of(d.end or d.start),
                                    all_day=True, kind="period", span=d.span, timex=d.timex))
@@ -76,6 +78,7 @@ def continue_until(drafts: list[Draft], text: str) -> list[Draft]:
     return out
 
 
+_STAYS = re.compile(r"\b(?:stay|stays|remain|remains)\s+(?:closed|open|in\s+effect|on\s+view)\s*$", re.I)
 _BACK = re.compile(r"返校|返岗|上班|上课|开学|复课|报到")
 
 
@@ -135,7 +138,11 @@ def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
     out = []
     for d in drafts:
         if (d.sentence[0] in heads or (d.sentence[0] - 1) in heads) and not LEADING_CLOCK.match(prep.text, d.sentence[0]) \
-                and not LISTING_ROW.match(prep.text, d.sentence[0]):
+                and not LISTING_ROW.match(prep.text, d.sentence[0]) \
+                and re.search(r"[^\W\d_]", prep.text[d.sentence[0]:d.sentence[1]].replace(d.timex, "")) \
+                and (HAN.search(d.title) or prep.text[d.sentence[0]:d.span[0]].strip()):
+            # (nor is a line that is only a date, "September 6 - October 18, 2025" under the show's name, or an
+            # English line that begins with its date, "October 9-12, 2025, Calloway Convention Pavilion")
             # (" 6:00 p.m.  Demolition Derby, Grandstand" stands alone like a headline, but is a schedule line)
             sections = decks.get(d.section, {d.section})
             body = [b for b in drafts if b is not d and b.section in sections and b.sentence[0] > d.sentence[0]

@@ -74,7 +74,7 @@ def strip_html(text: str) -> str:
 
 def _is_headline(para: str) -> bool:
     p = para.strip()
-    western = not HAN.search(p) and len(p) <= 100 and "\n" not in p and (p.isupper() or _title_case(p))
+    western = not HAN.search(p) and len(p) <= 100 and "\n" not in p and (p.isupper() or title_case(p))
     return (0 < len(p) and (len(p) <= 40 or western) and p[-1] not in TERMINAL and p[-1] not in ",，:："
             and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p)
             and not CREDIT_LINE.fullmatch(p) and not _DATED_ROW.match(p)
@@ -189,6 +189,7 @@ _HYPHEN_CUT = re.compile(r"[A-Za-z]{2}-\s*$")  # the end of a line that cuts a w
 _GOES_ON = re.compile(r"[ \t]*(?=[a-z]{2})")  # the next line goes on with the word's lower-case rest
 
 
+_LABELLED = re.compile(r"\s*[A-Z][\w&'’/ -]{1,30}:\s")  # "Opening reception: Saturday, September 6"
 _SECTION_HEAD = re.compile(r"\s*[一二三四五六七八九十]{1,3}、[^，。；,;：:]{1,20}")  # 七、录取与奖励
 
 
@@ -223,16 +224,18 @@ def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
     """The lines of a run of Western lines that are one paragraph wrapped at a fixed width (every
     line but the last fills most of the width; a list or a letterhead has short, ragged lines),
     without a heading line above it; [] when the run is no such paragraph."""
-    if run and (_title_case(lines[run[0]]) or lines[run[0]].strip().isupper()):
+    if run and (title_case(lines[run[0]]) or lines[run[0]].strip().isupper()):
         run = run[1:]  # COMMUNITY YARD SALE WEEKEND over a wrapped paragraph: the heading stays a line
     elif (len(run) >= 3 and lines[run[0]].strip()[-1:] not in TERMINAL + ",;:"
           and len(lines[run[0]].strip()) < 0.5 * max(len(lines[k].rstrip()) for k in run[1:])
           and any(re.match(r"\s*[a-z]", lines[k]) for k in run[2:])):
         run = run[1:]  # "Register to vote" over its paragraph (whose lines go on in lower case): a heading
-    if len(run) < 2 or any(HAN.search(lines[k]) for k in run) or sum(_title_case(lines[k]) for k in run) * 2 > len(run):
+    if len(run) < 2 or any(HAN.search(lines[k]) for k in run) or sum(title_case(lines[k]) for k in run) * 2 > len(run):
         return []  # a letterhead of title-case lines is not a paragraph (one such line, a paragraph's tail, is)
     if any(DATELINE.search(lines[k]) for k in run[1:]):
         return []
+    if sum(bool(_LABELLED.match(lines[k])) for k in run) >= 2:
+        return []  # "VIP preview: Thursday, October 9, 4-9 p.m." / "Public days: …": labelled lines, one item each
     if sum(lines[k].rstrip().endswith(")") for k in run) >= 2:
         return []  # "Hydrant flushing schedule announced  (Posted on: March 18, 2025)": entries, one a line
     if sum(bool(_DATED_ITEM.match(lines[k])) and not _GOES_ON_TO.search(lines[j])
@@ -255,7 +258,7 @@ def _hanging(lines: list[str], k: int) -> bool:
     return bool(_LIST_START.match(lines[j])) and lines[k].strip() != ""
 
 
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
     """A headline such as "Harbor Lights Repertory Theatre Announces Its 2023–24 Season"."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’]*", line) if len(w) > 3]
     return len(words) >= 3 and sum(not w[0].isupper() for w in words) <= 1

@@ -1328,3 +1328,24 @@ def test_a_list_of_days_shares_the_hours_after_it_and_a_time_line_takes_the_item
     assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
         ("开幕学术讲座：“越窑与海上陶瓷之路”", "10-25 14:30"), ("“青瓷修复师”公开课", "11-09 10:00"),
         ("“青瓷修复师”公开课", "11-23 10:00"), ("“青瓷修复师”公开课", "12-14 10:00")]
+
+
+def test_a_shows_name_over_its_dates_line_is_the_run_and_a_closure_stays_closed_through_its_end():
+    """"Salt & Iron: New Work by Mara Okafor" / "September 6 - October 18, 2025": the show's run,
+    named by the line above (a year or a booth number in that name is no date), and the reception
+    on its first day is an entry of its own.  "close at 2 p.m. this Friday, January 12, and stay
+    closed through Monday, January 15" is one closure."""
+    text = ("Salt & Iron: New Work by Mara Okafor\nSeptember 6 - October 18, 2025\n"
+            "Opening reception: Saturday, September 6, 6-8 p.m. (artist present)\n"
+            "Artist talk: Thursday, September 18, 7 p.m., followed by a conversation\n\n"
+            "Small Works 2025\nOctober 25 - December 20, 2025\n")
+    pt = ZoneInfo("America/Los_Angeles")
+    events = extract_document(text, published=dt.date(2025, 8, 27), tz=pt).events
+    assert [(e.title, day(e.start), day(e.end)) for e in events if e.kind == "period"] == [
+        ("Salt & Iron: New Work by Mara Okafor", dt.date(2025, 9, 6), dt.date(2025, 10, 18)),
+        ("Small Works 2025", dt.date(2025, 10, 25), dt.date(2025, 12, 20))]
+    assert "Opening reception" in [e.title for e in events]
+    closure = ("The Special Collections Gallery will close at 2 p.m. this Friday, January 12, and stay\n"
+               "closed through Monday, January 15, while the exhibition is installed.\n")
+    events = extract_document(closure, published=dt.date(2024, 1, 9), tz=ZoneInfo("America/New_York")).events
+    assert [(e.kind, e.start.hour, day(e.end)) for e in events] == [("period", 14, dt.date(2024, 1, 15))]
