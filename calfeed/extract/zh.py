@@ -1403,10 +1403,10 @@ class _Tagger:
             self.anchor = saved_anchor
             return None
         start, end = ra[0], rb[1]
-        around = self.clause_before(a.start)[-20:] + " " + self.clause_after(b.end)[:20]
         if (a.hour is None and b.hour is not None and b.day is not None and isinstance(rb[0], dt.datetime)
                 and not isinstance(start, dt.datetime) and start < rb[0].date()
-                and _SHOWS.search(around) and not _WINDOW.search(around)):
+                and _SHOWS.search(around := self.clause_before(a.start)[-20:] + " " + self.clause_after(b.end)[:20])
+                and not _WINDOW.search(around)):
             start = dt.datetime.combine(start, rb[0].timetz())  # 舞剧…：3月6日至8日 19:30: nightly, from the first night
         if self.text[b.start:b.end] in ("今天", "今日", "现在", "目前", "当前") and start != end:
             start, end = _as_datetime(start, self.tz), self.ref  # …到今天: up to now
