@@ -1472,6 +1472,8 @@ def _direction(text: str, low: str, a: _A) -> int:
         for m in rx.finditer(left):
             if sign < 0 and left.endswith("be ", 0, m.start()):
                 continue      # "will be held": a participle, not the past
+            if sign < 0 and re.fullmatch(r"\s+(?:for|to|until|till|through)\s+", left[m.end():]):
+                continue      # "Approved for April 14-18", "moved to May 3": the act is past, not its date
             if sign < 0 and re.search(r"\b(?:has|have)\s+$", left[:m.start()]) and m.group() != "been":
                 continue      # "has issued a warning from Tuesday": the issuing is now, its dates ahead
             dist = len(left) - m.end()

@@ -923,8 +923,10 @@ class _Reader:
         if self.dated_in_a_later_cell(s, e, t):
             return None
         row_item = self.table_cell(s, e, t)  # 9月7日（周一）｜全校正式上课｜
+        declared = (not HAN.search(sentence) and _PROCLAIMED.match(window) is not None
+                    and re.search(r"\b(?:proclaim|declar|designat)\w*", self.text[s:t.span[0]], re.I) is not None)
         if trigger is None and not (holiday_span or deadline_target or named or opens or revised_here or heading or runs_on
-                                    or listed or scheduled or copula or ongoing or row_item or row_label):
+                                    or listed or scheduled or copula or ongoing or row_item or row_label or declared):
             return None
         if STATISTIC.search(self.text[clause_start:clause_end] if deadline_target else sentence) and trigger is None \
                 and not named and not runs_on:

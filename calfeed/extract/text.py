@@ -139,6 +139,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     for run in runs:
         body = _wrapped_body(lines, run)
         spaced.update(a for a, b in zip(body, body[1:], strict=False) if may_join(a, b))
+        if not body:
+            spaced.update(a for a in _wrapped_items(lines, run) if may_join(a, a + 1))
         whole_run = wrapped(run)
         for a, b in zip(run, run[1:], strict=False):
             if not (whole_run or _cut_mid_sentence(lines[a], page_width)):
@@ -189,6 +191,8 @@ _HYPHEN_CUT = re.compile(r"[A-Za-z]{2}-\s*$")  # the end of a line that cuts a w
 _GOES_ON = re.compile(r"[ \t]*(?=[a-z]{2})")  # the next line goes on with the word's lower-case rest
 
 
+_ITEM_START = re.compile(r"\s*(?:\(?[a-z]\)|\(?\d{1,2}[.)]|[-•*·●■])\s")  # (a), 3., - : a list item begins
+_DATED_PAREN_END = re.compile(r"\([^()]*\d{4}\)\s*$")  # "… announced  (Posted on: March 18, 2025)": a link's stamp
 _LABELLED = re.compile(r"\s*[A-Z][\w&'’/ -]{1,30}:\s")  # "Opening reception: Saturday, September 6"
 _SECTION_HEAD = re.compile(r"\s*[一二三四五六七八九十]{1,3}、[^，。；,;：:]{1,20}")  # 七、录取与奖励
 
@@ -236,7 +240,7 @@ def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
         return []
     if sum(bool(_LABELLED.match(lines[k])) for k in run) >= 2:
         return []  # "VIP preview: Thursday, October 9, 4-9 p.m." / "Public days: …": labelled lines, one item each
-    if sum(lines[k].rstrip().endswith(")") for k in run) >= 2:
+    if sum(bool(_DATED_PAREN_END.search(lines[k])) for k in run) >= 2:
         return []  # "Hydrant flushing schedule announced  (Posted on: March 18, 2025)": entries, one a line
     if sum(bool(_DATED_ITEM.match(lines[k])) and not _GOES_ON_TO.search(lines[j])
            for j, k in zip([run[0]] + run, run, strict=False)) >= 2:
@@ -244,6 +248,27 @@ def _wrapped_body(lines: list[str], run: list[int]) -> list[int]:
     widths = [len(lines[k].rstrip()) for k in run]
     width = max(widths)
     return run if width >= 50 and all(w >= 0.7 * width for w in widths[:-1]) else []
+
+
+def _wrapped_items(lines: list[str], run: list[int]) -> list[int]:
+    """The lines that go on to the next one in a run of Western list items each wrapped at the
+    run's width: "(c) Spring Clean-Up Week. Approved for April 14-18; residents may set out" /
+    "bulky items on their regular collection day that week." (the item's last line is short)."""
+    if any(HAN.search(lines[k]) for k in run) or sum(bool(_ITEM_START.match(lines[k])) for k in run) < 2:
+        return []
+    width = max(len(lines[k].rstrip()) for k in run)
+    if width < 50:
+        return []
+    out: list[int] = []
+    item: list[int] = []
+    for k in run + [-1]:
+        if k == -1 or _ITEM_START.match(lines[k]):
+            if len(item) >= 2 and all(len(lines[j].rstrip()) >= 0.8 * width for j in item[:-1]):
+                out.extend(item[:-1])
+            item = []
+        if k != -1:
+            item.append(k)
+    return out
 
 
 def _hanging(lines: list[str], k: int) -> bool:

@@ -1349,3 +1349,27 @@ def test_a_shows_name_over_its_dates_line_is_the_run_and_a_closure_stays_closed_
                "closed through Monday, January 15, while the exhibition is installed.\n")
     events = extract_document(closure, published=dt.date(2024, 1, 9), tz=ZoneInfo("America/New_York")).events
     assert [(e.kind, e.start.hour, day(e.end)) for e in events] == [("period", 14, dt.date(2024, 1, 15))]
+
+
+def test_council_minutes_lettered_items_unwrap_and_a_proclaimed_day_is_an_entry():
+    """Minutes whose lettered items (a)…(e) are each wrapped at the page width, some lines beginning
+    with a date: each item reads as one paragraph.  "Approved for April 14-18" is this spring, not
+    last year's (the approval is past, not its dates); "proclaimed Friday, April 25, 2025 as Arbor
+    Day" is an entry named for the day."""
+    text = ("7. NEW BUSINESS\n"
+            "(a) FY 2025-26 budget calendar. The Council set a budget work session for\n"
+            "Monday, March 10, at 5:30 p.m. in the Council Workroom. Staff projects a 3.2\n"
+            "percent increase in general fund revenue.\n"
+            "(b) Boards and commissions. Applications for the Parks Board (two seats)\n"
+            "and the Library Board (one seat) are due to the City Clerk by Friday,\n"
+            "March 21, at 5:00 p.m. Interviews will be held at a later meeting.\n"
+            "(c) Spring Clean-Up Week. Approved for April 14-18; residents may set out\n"
+            "bulky items on their regular collection day that week.\n"
+            "(d) Arbor Day. The Mayor proclaimed Friday, April 25, 2025 as Arbor Day;\n"
+            "the city will plant trees at Founders Park.\n")
+    events = extract_document(text, published=dt.date(2025, 3, 5), tz=ZoneInfo("America/Denver")).events
+    got = {(day(e.start), day(e.end)): e for e in events}
+    assert "budget work session" in got[(dt.date(2025, 3, 10), dt.date(2025, 3, 10))].evidence
+    assert got[(dt.date(2025, 3, 21), dt.date(2025, 3, 21))].evidence.startswith("Applications for the Parks Board")
+    assert (dt.date(2025, 4, 14), dt.date(2025, 4, 18)) in got
+    assert got[(dt.date(2025, 4, 25), dt.date(2025, 4, 25))].title == "Arbor Day"
