@@ -303,12 +303,68 @@ class _Reader:
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
+        out = self.column_runs(out)
         reported = {t.span for t in self.timexes if t.rule.endswith("+report-year") and t.grain == "day"}  # a report's year
         recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY
                                or d.span in reported], self.text)
         recent = closed_until_reopening(_midnight_on_its_day(recent), self.text)
         recent = drop_retold_days(drop_subjectless_restatements(recent, self.text), self.prep)
         return [d.event(self.prep) for d in merge_drafts(drop_restated_headlines(apply_revisions(recent), self.prep))]
+
+    def column_runs(self, drafts: list[Draft]) -> list[Draft]:
+        """日期 | 普通门诊 | 专家门诊 | 体检中心 over a row a day (5月1日（三） | 上午8:00—12:00 | 停诊 | 停检):
+        a schedule table reads down its columns, each run of days with the same entry one period
+        (专家门诊停诊, 5月1日至3日), when every column holds only a few short entries."""
+        blocks: list[list[tuple[Draft, list[tuple[int, int]]]]] = []
+        for d in drafts:
+            cells = self.row_cells(*d.sentence)
+            if not (len(cells) >= 3 and cells[0][0] <= d.span[0] < cells[0][1] and day_of(d.start) == day_of(d.end or d.start)):
+                continue
+            last = blocks[-1][-1] if blocks else None
+            if last is not None and last[0].sentence == d.sentence:
+                continue  # one entry a row
+            if (last is not None and len(last[1]) == len(cells) and day_of(d.start) > day_of(last[0].start)
+                    and self.text[last[0].sentence[1]:d.sentence[0]].count("\n") == 1
+                    and not self.text[last[0].sentence[1]:d.sentence[0]].strip()):
+                blocks[-1].append((d, cells))
+            else:
+                blocks.append([(d, cells)])
+        replaced: set[int] = set()
+        added: list[Draft] = []
+        for block in blocks:
+            heads = self.column_heads(block[0][0].sentence[0])
+            width = len(block[0][1])
+            if len(block) < 3 or len(heads) != width:
+                continue
+            columns = [[self.text[a:b].strip() for a, b in (cells[j] for _, cells in block)] for j in range(1, width)]
+            if not all(col[0] and len(set(col)) <= max(1, len(block) // 2) and all(0 < len(v) <= 12 for v in col)
+                       for col in columns):
+                continue  # a table of happenings, one a row, not a schedule
+            for j, col in enumerate(columns, 1):
+                k = 0
+                while k < len(block):
+                    m = k
+                    while m + 1 < len(block) and col[m + 1] == col[k]:
+                        m += 1
+                    first, last = block[k][0], block[m][0]
+                    a, b = block[k][1][j]
+                    clock = next((t for t in self.timexes[bisect.bisect_left(self.timex_starts, a):]
+                                  if t.span[0] < b and isinstance(t.start, dt.datetime)), None) if k < len(block) else None
+                    clock = clock if clock is not None and clock.span[0] < b else None
+                    start, end = day_of(first.start), day_of(last.start)
+                    if clock is not None:
+                        start = on_day(clock.start, start)
+                        end = on_day(clock.end or clock.start, end)
+                    joiner = "" if HAN.search(heads[j] + col[k]) else ": "
+                    added.append(Draft(title=shorten(heads[j] + joiner + col[k]), start=start, end=end, all_day=clock is None,
+                                       kind="period" if m > k else "event", approximate=False, sentence=first.sentence,
+                                       span=first.span, timex=first.timex, section=first.section))
+                    k = m + 1
+            replaced.update(id(d) for d, _ in block)
+        if not replaced:
+            return drafts
+        kept = [d for d in drafts if id(d) not in replaced]
+        return sorted(kept + added, key=lambda d: d.sentence[0])
 
     def during(self, s: int, e: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
         """庙会期间，…实行交通管制: "during the fair" is the fair's own period, read earlier.  Only

@@ -283,6 +283,8 @@ def same_happening(a: Draft, b: Draft) -> bool:
     different times of day are two happenings, however alike their titles."""
     if not a.all_day and not b.all_day and a.start != b.start:
         return False
+    if a.span == b.span and a.sentence == b.sentence and a.title != b.title:
+        return False  # 专家门诊停诊 and 体检中心停检, read off one row's date: two columns, two entries
     for long, short in ((a, b), (b, a)):
         if day_of(long.start) != day_of(long.end or long.start) and day_of(short.start) == day_of(short.end or short.start) \
                 and day_of(short.start) != day_of(long.end):

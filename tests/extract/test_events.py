@@ -1373,3 +1373,23 @@ def test_council_minutes_lettered_items_unwrap_and_a_proclaimed_day_is_an_entry(
     assert got[(dt.date(2025, 3, 21), dt.date(2025, 3, 21))].evidence.startswith("Applications for the Parks Board")
     assert (dt.date(2025, 4, 14), dt.date(2025, 4, 18)) in got
     assert got[(dt.date(2025, 4, 25), dt.date(2025, 4, 25))].title == "Arbor Day"
+
+
+def test_a_holiday_schedule_table_reads_down_its_columns():
+    """日期 | 普通门诊 | 专家门诊 | 体检中心, a row a day: each column's run of days with the same entry
+    is one period named by its column (专家门诊停诊 1–3 May, 专家门诊上午部分出诊 4–5 May), with the
+    entry's hours when it has them.  A table of one happening a row is not read this way."""
+    text = ("日期 | 普通门诊 | 专家门诊 | 体检中心\n"
+            "5月1日（三） | 上午8:00—12:00 | 停诊 | 停检\n"
+            "5月2日（四） | 上午8:00—12:00 | 停诊 | 停检\n"
+            "5月3日（五） | 上午8:00—12:00 | 停诊 | 停检\n"
+            "5月4日（六） | 上午8:00—12:00 | 上午部分出诊 | 停检\n"
+            "5月5日（日） | 上午8:00—12:00 | 上午部分出诊 | 停检\n")
+    events = extract_document(text, published=dt.date(2024, 4, 25), tz=TZ).events
+    assert sorted((e.title, str(e.start), str(e.end)) for e in events) == sorted([
+        ("普通门诊上午8:00—12:00", "2024-05-01 08:00:00+08:00", "2024-05-05 12:00:00+08:00"),
+        ("专家门诊停诊", "2024-05-01", "2024-05-03"), ("专家门诊上午部分出诊", "2024-05-04", "2024-05-05"),
+        ("体检中心停检", "2024-05-01", "2024-05-05")])
+    rows = ("日期 | 活动 | 地点\n5月1日 | 开幕式 | 歌剧厅\n5月2日 | 音乐会 | 歌剧厅\n5月3日 | 闭幕演出 | 歌剧厅\n")
+    events = extract_document(rows, published=dt.date(2024, 4, 25), tz=TZ).events
+    assert [e.title for e in events] == ["开幕式", "音乐会", "闭幕演出"]
