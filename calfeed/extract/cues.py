@@ -73,7 +73,7 @@ ANNOUNCE = re.compile(r"公布|发布|揭晓|公示|出台|印发|announce|relea
 # Context, not events: statistics, as-of figures, what a reporter saw.
 STATISTIC = re.compile(r"\d+(?:\.\d+)?万|人次|达到|累计|增长|同比|环比|占比|比重|突破|下降|增加|减少|实现|完成投资|产值|增加值|总量|总额|%|％|万千瓦|亿元|万元|万人次")
 REPORTER = re.compile(r"记者(?:在|从|于|近日|日前)?[^，。]{0,20}?(?:看到|了解到|获悉|采访|见到|注意到|发现)")
-META_SENTENCE = re.compile(r"(?:通知|公告|通告|安排|说明|事项)如下|^\s*关于[^。！？]{2,60}的(?:通知|公告|通告|意见|决定|安排|办法|方案|请示|报告)\s*$")
+META_SENTENCE = re.compile(r"(?:通知|公告|通告|安排|说明|事项|告知|提示|公布|明确)如下|^\s*关于[^。！？]{2,60}的(?:通知|公告|通告|意见|决定|安排|办法|方案|请示|报告)\s*$")
 NEGATED = re.compile(r"(?:未|没有|没|不|无|尚未|并未|not|no|never|n't)\s*$", re.I)
 RULE_WORDS = re.compile(r"^[）)\s]*(?:每日|每天|每周|每晚|每月|daily|every|each)", re.I)
 IMMEDIATELY = re.compile(r"\b(?:effective|takes effect|in effect)\s+immediately\b|立即生效|即刻生效|即日生效", re.I)

@@ -472,7 +472,8 @@ class _Reader:
                                            and not _OPEN_BRACKET.search(self.text, s, t.span[0])) else self.day_heading
         if body_start == s and self.is_headline(s) and re.sub(r"\W", "", _without(sentence, [t.text for t in dates])):
             # a headline dates its story by a name or a quarter only in passing (Thanksgiving food drive)
-            dates = [t for t in dates if re.search(r"\d", t.text) and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27]
+            dates = [t for t in dates if re.search(r"\d", re.sub(r"\d{4}\s*年", "", t.text))
+                     and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27]  # (not 2025年清明节 either)
             if not dates:
                 return []
         if re.match(r"\s*(?:问|Q)\s*[：:.]|.*(?:吗|呢)\s*[？?]\s*$", sentence, re.S):
