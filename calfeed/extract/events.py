@@ -93,6 +93,7 @@ _LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, th
 _ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
 _CODES = re.compile(r"\b[A-Za-z]+-?\d+\b|#\d+|\bNo\.\s*\d+|(?<=[A-Za-z] )(?:19|20)\d\d\b(?!\s*[-–/.])")  # Booth B14,
 # Gallery #2, Small Works 2025: names, not dates
+_NO_LONGER = re.compile(r"[^，。；,;]{0,6}?(?:不再|停止|暂停)(?:受理|办理|接受|预约|报名|售票|接收)")
 _CONFIRMING = re.compile(r"[（(](?:均为|均是|都是|皆为|即)?$")  # （均为周六）: a weekday that confirms the dates before it
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")  # … (rain date: Sunday, August 17): a note inside brackets
 _SUPERSEDED_LEAD = re.compile(r"(?:(?<![按依照仍])(?:原定|原计划|原执行|原本|原先)(?:的|于|在|是|为)?|\boriginal(?:ly)?"
@@ -726,6 +727,10 @@ class _Reader:
         if (re.match(r"after\s", t.text, re.I) and t.start is not None and t.end is None and not isinstance(t.start, dt.datetime)
                 and re.search(r"\b(?:not|no\s+longer|cannot|can't|won't)\b", self.text[s:t.span[0]], re.I)):
             last = t.start - dt.timedelta(days=1)  # requests will not be accepted after Dec. 6: Dec. 6 is the last day
+            t = replace(t, start=last, end=last, mod="deadline")
+        if t.mod == "after" and t.start is not None and _NO_LONGER.match(self.text, t.span[1], e):
+            # 11月29日15:00后不再受理新的申请: the last moment to apply (a day: its last day)
+            last = t.start if isinstance(t.start, dt.datetime) else t.start - dt.timedelta(days=1)
             t = replace(t, start=last, end=last, mod="deadline")
         if "holiday" in t.rule and re.search(r"\b(?:ahead\s+of|in\s+time\s+for|before|after)\s+(?:the\s+)?$",
                                             self.text[max(s, t.span[0] - 16):t.span[0]], re.I):

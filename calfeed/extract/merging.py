@@ -89,7 +89,7 @@ def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
     for d in drafts:
         prev = out[-1] if out else None
         if (prev is not None and prev.sentence == d.sentence and prev.kind == "start" and prev.end is None
-                and (re.match(r"\W{0,3}(?:through|until|to|till)\b", d.timex, re.I)
+                and (re.match(r"\W{0,3}(?:through|until|to|till)\b|截至|截止|直至|直到", d.timex, re.I)
                      or re.search(r"前$", d.timex) and re.match(r"\s*(?:全部|全面)?(?:完工|完成|结束|竣工|建成)",
                                                               text[d.span[1]:d.span[1] + 6]))
                 and day_of(d.start) > day_of(prev.start)):

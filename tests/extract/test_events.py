@@ -1393,3 +1393,13 @@ def test_a_holiday_schedule_table_reads_down_its_columns():
     rows = ("日期 | 活动 | 地点\n5月1日 | 开幕式 | 歌剧厅\n5月2日 | 音乐会 | 歌剧厅\n5月3日 | 闭幕演出 | 歌剧厅\n")
     events = extract_document(rows, published=dt.date(2024, 4, 25), tz=TZ).events
     assert [e.title for e in events] == ["开幕式", "音乐会", "闭幕演出"]
+
+
+def test_no_longer_accepted_after_a_moment_is_a_deadline_and_from_until_is_one_window():
+    """11月29日15:00后不再受理: the deadline is 15:00 that day.  可于7月25日10:00起…申请退票，退票申请
+    截至8月10日23:59: one window from the opening to the cut-off."""
+    text = ("11月29日15:00后不再受理新的抵押登记申请。"
+            "观众可于7月25日10:00起通过原购票渠道申请全额退票，退票申请截至8月10日23:59，逾期视为接受改期安排。")
+    events = extract_document(text, published=dt.date(2024, 7, 24), tz=TZ).events
+    assert [(e.kind, e.start.strftime("%m-%d %H:%M"), e.end.strftime("%m-%d %H:%M")) for e in events] == [
+        ("deadline", "11-29 15:00", "11-29 15:00"), ("period", "07-25 10:00", "08-10 23:59")]
