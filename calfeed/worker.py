@@ -95,16 +95,13 @@ def misfire_grace(source) -> int:
 class Scheduler:
     """The refresh jobs of one configuration on an APScheduler 3.11 scheduler."""
 
-    def __init__(self, config_path: Path, store: Store, *, blocking: bool, trigger: str = "worker"):
+    def __init__(self, config_path: Path, store: Store, *, trigger: str = "worker"):
         self.config_path = config_path
         self.store = store
         self.trigger = trigger
         self.config: Config = load_config(config_path)
-        if blocking:
-            from apscheduler.schedulers.blocking import BlockingScheduler as cls
-        else:
-            from apscheduler.schedulers.background import BackgroundScheduler as cls
         from apscheduler.executors.pool import ThreadPoolExecutor
+        from apscheduler.schedulers.background import BackgroundScheduler as cls
 
         workers = 1 if store.is_sqlite else 4  # SQLite has one writer anyway
         self.scheduler = cls(timezone=self.config.calendar.tz,
@@ -192,16 +189,17 @@ def run_worker(config_path: Path, *, refresh_at_start: bool = True) -> int:
     config = load_config(config_path)
     store = Store.from_config(config)
     lock = _lock_or_exit(store, config_path)
-    sched = Scheduler(config_path, store, blocking=True)
+    sched = Scheduler(config_path, store)
     sched.add_jobs(run_now=refresh_at_start)
-    _install_signals(sched)
-    log.info("calfeed worker: %d jobs, lock %s", len(sched.scheduler.get_jobs()), lock.where)
-    print(f"calfeed worker: {len(sched.config.sources)} sources, database {safe_url(store.url)}; "
-          f"lock {lock.where}", flush=True)
+    stopping = threading.Event()
+    _install_signals(sched, stopping)
     try:
-        sched.scheduler.start()  # blocks
-    except (KeyboardInterrupt, SystemExit):
-        pass
+        sched.scheduler.start()
+        log.info("calfeed worker: %d jobs, lock %s", len(sched.scheduler.get_jobs()), lock.where)
+        print(f"calfeed worker: {len(sched.config.sources)} sources, database {safe_url(store.url)}; "
+              f"lock {lock.where}", flush=True)
+        while not stopping.wait(1.0):  # the signal only sets the event: nothing is interrupted mid-step
+            pass
     finally:
         _stop(sched, lock, store)
     return 0
@@ -224,7 +222,7 @@ def run_serve(config_path: Path, *, host: str = "127.0.0.1", port: int = 8000, t
     config = load_config(config_path)
     store = Store.from_config(config)
     lock = _lock_or_exit(store, config_path)
-    sched = Scheduler(config_path, store, blocking=False, trigger="serve")
+    sched = Scheduler(config_path, store, trigger="serve")
     try:
         app = create_app(config, store=store)
         sched.add_jobs(run_now=True)
@@ -240,13 +238,20 @@ def run_serve(config_path: Path, *, host: str = "127.0.0.1", port: int = 8000, t
     return 0
 
 
-def _install_signals(sched: Scheduler) -> None:
+def _install_signals(sched: Scheduler, stopping: threading.Event | None = None) -> None:
+    """SIGTERM (and, for the worker, SIGINT) stops: the worker's main loop is told through
+    `stopping`; `serve`, whose main thread is inside waitress, leaves it by SystemExit.  SIGHUP
+    reloads the configuration."""
     if threading.current_thread() is not threading.main_thread():
         return
 
     def stop(signum, frame):
-        raise SystemExit(0)
+        if stopping is None:
+            raise SystemExit(0)
+        stopping.set()
 
     signal.signal(signal.SIGTERM, stop)
+    if stopping is not None:
+        signal.signal(signal.SIGINT, stop)
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, lambda signum, frame: threading.Thread(target=sched.reload, daemon=True).start())

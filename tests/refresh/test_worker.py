@@ -57,7 +57,7 @@ def test_jobs_from_configuration(tmp_path, monkeypatch):
         '  - {id: morning, type: file, path: calfeed/data/sample-datong-daily-2023-06-22.txt, schedule: {cron: "0 7 * * *"}}\n'
         "  - {id: paused, type: file, path: x.txt, enabled: false}\n"))
     store = Store.from_config(load_config(cfg))
-    sched = Scheduler(cfg, store, blocking=False)
+    sched = Scheduler(cfg, store)
     sched.add_jobs(run_now=False)
     sched.scheduler.start(paused=True)
     jobs = {j.id: j for j in sched.scheduler.get_jobs()}
@@ -186,7 +186,7 @@ def test_reload_rebuilds_jobs_and_keeps_them_on_a_broken_file(tmp_path, monkeypa
     monkeypatch.delenv("CALFEED_DATABASE_URL", raising=False)
     cfg = sample(tmp_path)
     store = Store.from_config(load_config(cfg))
-    sched = Scheduler(cfg, store, blocking=False)
+    sched = Scheduler(cfg, store)
     sched.add_jobs(run_now=False)
     sched.scheduler.start(paused=True)
     try:
