@@ -77,6 +77,7 @@ from calfeed.extract.text import (
     LEADER,
     LISTING_ROW,
     TABLE_BARS,
+    WEEK_ROW,
     Prepared,
     prepare,
     strip_html,
@@ -88,7 +89,8 @@ from calfeed.extract.weeks import calibrate_weeks
 
 _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|签发|发布|发)\s*"
                          r"|\s*[（(][^（()）]{0,12}\d{4}\s*年[^（()）]{0,30}(?:发布|刊发|刊登|转载|首发)[^（()）]{0,6}[)）]\s*")
-_CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S")  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
+_WIDE_GAP = r"[ \t]*\u3000[\u3000 \t]*"  # 第3周　 9.11—9.15　　9月14日…: full-width spaces part the columns of a text table
+_CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S|{WEEK_ROW.pattern}", re.M)  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, the leader, the date cell
 _ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
 _CODES = re.compile(r"\b[A-Za-z]+-?\d+\b|#\d+|\bNo\.\s*\d+|(?<=[A-Za-z] )(?:19|20)\d\d\b(?!\s*[-–/.])")  # Booth B14,
@@ -103,7 +105,7 @@ _CANCELLED_AFTER = re.compile(r"[^.;:]{0,6}?\)?,?\s+(?:is|are|has\s+been|have\s+
                               r"(?!\s+(?:on|from|through|until|between|for|at)\b)", re.I)
 _ATTRIBUTIVE_NOUN = re.compile(r"\s+(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
                                r"(?=\s*[;,.)]|\s*$|\s+(?:at|in|on|for|is|are|will|was|were|has|had|and|or)\b)")
-_CELL_SEP = re.compile(rf"[｜|]|{LEADER}")
+_CELL_SEP = re.compile(rf"[｜|]|{LEADER}|(?<=\S){_WIDE_GAP}(?=\S)")
 _CLOCK_CELL = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—至~]\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
                          r"(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?\s*")  # 6:30 PM, 9:00—11:30
 _TIMETABLE = re.compile(r"首班|末班|发车|班次|First\s+(?:train|bus)|Last\s+(?:train|bus)|Departs?", re.I)
@@ -111,7 +113,7 @@ _ROSTER = re.compile(r"值班|带班|On[- ]call|On duty", re.I)
 _END_COLUMN = re.compile(r"恢复|结束|截止|止|Ends?\b|Until|To\b", re.I)  # 停气时间 | 预计恢复供气时间
 _WEEK_CELL = re.compile(r"第?\s*\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\s*周|Week\s+\d{1,2}", re.I)  # 第1周, 第19—20周
 _ITEM_BEFORE_DATE = re.compile(r"(?:^|[；;、，,]\s*)(?P<item>[^；;、，,（(|｜]{2,30})[（(]\s*$")  # 一年级家长会（2月27日…
-_CELL_HINT = re.compile(r"[｜|…]|\.\s?\.|··")
+_CELL_HINT = re.compile(r"[｜|…]|\.\s?\.|··|周[ \t]*\u3000|\d[ \t]*\u3000")
 _SCHEDULE_WORD = re.compile(r"\b(?:schedule|agenda|program(?:me)?|itinerary|timetable|lineup|order\s+of\s+events)\b|日程|议程|流程|安排|时间表", re.I)
 _HOLIDAY_KINDS = re.compile(r"(?:[、和及与]\s*[\u4e00-\u9fff]{1,5})*\s*等(?:重点|重要|传统|法定|主要)?(?:时段|时期|节日|节假日|假日|假期|节点)")
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
@@ -1269,6 +1271,13 @@ class _Reader:
         own = _ITEM_BEFORE_DATE.search(self.text[cells[k][0]:t.span[0]]) if k > 0 else None
         if own and not re.search(r"\d", own["item"]):
             return shorten(own["item"].strip())  # 第2周 | 2月24日—2月28日 | 一年级家长会（2月27日晚7:00）
+        after = self.text[t.span[1]:cells[k][1]]
+        if k > 0 and not self.text[cells[k][0]:t.span[0]].strip() and HAN.search(after) and not any(
+                x.span[0] >= t.span[1] and x.span[0] < cells[k][1] and re.search(r"\d\s*[月日]", x.text) for x in self.in_sentence):
+            # 第3周　9.11—9.15　9月14日（周四）18:30全园家长会（分班进行）: the cell names its own date's item
+            name = clean_title(re.sub(r"^[\s（(]*(?:周|星期)[一二三四五六日天][）)]?", "", after), [x.text for x in self.in_sentence])
+            if len(name) >= 2:
+                return shorten(name)
         if 0 < k < len(cells) - 1 and all(_WEEK_CELL.fullmatch(self.text[a:b].strip()) for a, b in cells[:k]):
             k = 0  # 第6周 | 3月24日—3月28日 | 春季学生体质健康测试: the teaching week's number labels the date
             cells = [(cells[0][0], cells[1][1])] + cells[2:]

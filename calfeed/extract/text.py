@@ -183,7 +183,10 @@ _DATED_ROW = re.compile(r"(?:\d|(?:Through|Thru|From|Until)\s|(?:Jan|Feb|Mar|Apr
                         r"Fri|Sat|Sun)[a-z]*\.?\s)[^|｜\n]*[|｜]", re.I)  # March 11 – June 4 | Main Hall: a listing's row
 LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
 TABLE_BARS = re.compile(r"[｜|].*[｜|]")  # 周次 | 日期 | 主要安排: cells between bars
-_TABLE_ROW = re.compile(rf"{TABLE_BARS.pattern}|\t.*\t|\S\s*(?:{LEADER})\s*\S")  # 9月7日（周一）｜全校正式上课｜: a row, never wrapped
+WEEK_ROW = re.compile(  # 第3周　 9.11—9.15　　9月14日（周四）…: a teaching calendar's row, its columns parted by full-width spaces
+    r"^[ \t\u3000]*(?:第[一二三四五六七八九十\d]{1,3}周|\d{1,2}[.月]\d{1,2}日?(?:\s*[—–-]\s*\d{1,2}(?:[.月]\d{1,2})?日?)?)"
+    r"[ \t]*\u3000[\u3000 \t]*\S", re.M)
+_TABLE_ROW = re.compile(rf"{TABLE_BARS.pattern}|\t.*\t|\S\s*(?:{LEADER})\s*\S|{WEEK_ROW.pattern}", re.M)  # 9月7日（周一）｜全校正式上课｜: a row, never wrapped
 
 
 _GOES_ON_TO = re.compile(r"\b(?:for|to|on|until|through|from|and|or|the|of|by|at|in|before|after)\s*$")  # "…called for" / "Monday, April 28"

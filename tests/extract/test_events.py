@@ -1403,3 +1403,14 @@ def test_no_longer_accepted_after_a_moment_is_a_deadline_and_from_until_is_one_w
     events = extract_document(text, published=dt.date(2024, 7, 24), tz=TZ).events
     assert [(e.kind, e.start.strftime("%m-%d %H:%M"), e.end.strftime("%m-%d %H:%M")) for e in events] == [
         ("deadline", "11-29 15:00", "11-29 15:00"), ("period", "07-25 10:00", "08-10 23:59")]
+
+
+def test_a_teaching_calendar_with_full_width_space_columns_names_each_dated_item():
+    """周次　日期　主要工作 parted by full-width spaces: each row stays a line of its own, and a date
+    at the head of its cell is named by the words after it, not by the section heading."""
+    text = ("二、周次安排\n\n周次　　日期　　　　　主要工作\n"
+            "第3周　 9.11—9.15　　9月14日（周四）18:30全园家长会（分班进行）\n"
+            "第4周　 9.18—9.22　　9月20日（周三）“全国爱牙日”幼儿口腔检查\n")
+    events = extract_document(text, published=dt.date(2023, 8, 24), tz=TZ).events
+    assert [(e.title, day(e.start)) for e in events] == [
+        ("全园家长会（分班进行）", dt.date(2023, 9, 14)), ("“全国爱牙日”幼儿口腔检查", dt.date(2023, 9, 20))]
