@@ -675,7 +675,7 @@ class _Reader:
                 out.append(replace(t, start=moment, end=moment, type="datetime", rule=t.rule + "+time"))
                 continue
             adjacent = re.fullmatch(r"\s*(?:,|，|from|at|@)?\s*", gap) is not None
-            if not adjacent and re.search(r"[\n.。;；!?！？]", _ABBREVIATION.sub("", gap)):  # (— vs. Carver College, 7 p.m.)
+            if not adjacent and re.search(r"[\n.。;；!?！？]", _ABBREVIATION.sub("", re.sub(LEADER, " ", gap))):  # (— vs. Carver College, 7 p.m.)
                 out.append(t)  # another statement
                 continue
             one_day = prev.end is None or day_of(prev.end) == day_of(prev.start)
@@ -1290,6 +1290,9 @@ class _Reader:
             named = next((c for c in cells[1:] if not _CLOCK_CELL.fullmatch(self.text[c[0]:c[1]])), cells[1])
             cell = self.text[named[0]:named[1]].strip()  # Fri Oct 10 | 6:30 PM | Shorts Block A: past the hour's cell
             cell = clean_title(cell, [x.text for x in self.in_sentence if x.span[1] <= cells[0][1]])  # its holidays stay: 国庆节放假
+            if not HAN.search(cell) and re.search(r",\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m\b", cell, re.I):
+                # Senior Financial Aid Night, 6:30 p.m., Library: the name before the hour
+                cell = re.split(r",\s", cell)[0]
             if HAN.search(cell):
                 cell = re.sub(r"(?<=[\u4e00-\u9fff）)])\s*[A-Za-z][\w &,'()/.-]*$", "", cell)  # 元旦放假 New Year holiday
             return shorten(cell) if len(cell) >= 2 else ""

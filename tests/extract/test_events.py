@@ -1414,3 +1414,12 @@ def test_a_teaching_calendar_with_full_width_space_columns_names_each_dated_item
     events = extract_document(text, published=dt.date(2023, 8, 24), tz=TZ).events
     assert [(e.title, day(e.start)) for e in events] == [
         ("全园家长会（分班进行）", dt.date(2023, 9, 14)), ("“全国爱牙日”幼儿口腔检查", dt.date(2023, 9, 20))]
+
+
+def test_a_leader_rows_label_gives_its_hour_and_is_named_before_it():
+    """"Wed, Jan. 28 ........... Senior Financial Aid Night, 6:30 p.m., Library": the leader is no
+    sentence end between the date and the hour, and the entry is named before the hour."""
+    text = "  Wed, Jan. 28 ........... Senior Financial Aid Night, 6:30 p.m., Library\n"
+    pt = ZoneInfo("America/Los_Angeles")
+    events = extract_document(text, published=dt.date(2026, 1, 5), tz=pt).events
+    assert [(e.title, e.start) for e in events] == [("Senior Financial Aid Night", dt.datetime(2026, 1, 28, 18, 30, tzinfo=pt))]
