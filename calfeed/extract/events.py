@@ -93,7 +93,8 @@ _WIDE_GAP = r"[ \t]*\u3000[\u3000 \t]*"  # 第3周　 9.11—9.15　　9月14日
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S|{WEEK_ROW.pattern}", re.M)  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
 _LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, the leader, the date cell
 _ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
-_CODES = re.compile(r"\b[A-Za-z]+-?\d+\b|#\d+|\bNo\.\s*\d+|(?<=[A-Za-z] )(?:19|20)\d\d\b(?!\s*[-–/.])")  # Booth B14,
+_ZH_FIELD = re.compile(r"\s*[\u4e00-\u9fff]{2,6}[：:]\s*")  # 主讲人：…, 地点：…: one field of an item's block
+_CODES = re.compile(r"\b[A-Za-z]+-?\d+\b|#\d+|\bNo\.\s*\d+|第\d+[期届次讲]|(?<=[A-Za-z] )(?:19|20)\d\d\b(?!\s*[-–/.])")  # Booth B14,
 # Gallery #2, Small Works 2025: names, not dates
 _NO_LONGER = re.compile(r"[^，。；,;]{0,6}?(?:不再|停止|暂停)(?:受理|办理|接受|预约|报名|售票|接收)")
 _CONFIRMING = re.compile(r"[（(](?:均为|均是|都是|皆为|即)?$")  # （均为周六）: a weekday that confirms the dates before it
@@ -473,7 +474,8 @@ class _Reader:
             self.day_heading = None if any(day_of(t.start or t.end) != self.day_heading for t in dates
                                            if not time_only(t, self.today)
                                            and not _OPEN_BRACKET.search(self.text, s, t.span[0])) else self.day_heading
-        if body_start == s and self.is_headline(s) and re.sub(r"\W", "", _without(sentence, [t.text for t in dates])):
+        if (body_start == s and self.is_headline(s) and re.sub(r"\W", "", _without(sentence, [t.text for t in dates]))
+                and not _ZH_FIELD.match(sentence)):  # (展期：2025年3月8日—6月8日 is a field of its item, not a headline)
             # a headline dates its story by a name or a quarter only in passing (Thanksgiving food drive)
             dates = [t for t in dates if re.search(r"\d", re.sub(r"\d{4}\s*年", "", t.text))
                      and (day_of(t.end or t.start) - day_of(t.start or t.end)).days < 27]  # (not 2025年清明节 either)
@@ -971,7 +973,7 @@ class _Reader:
             if heading:
                 heading = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:时间|日期)(?:及|和|与)(?:范围|地点|安排|线路)$", "", heading)
             if (heading and (day_of(t.end or t.start) - day_of(t.start or t.end)).days >= 27 and not TIME_LABEL.search(heading)
-                    and re.sub(r"\W", "", rest)):
+                    and re.sub(r"\W", "", rest) and not _ZH_FIELD.fullmatch(rest.strip())):
                 heading = None  # a long span under any heading but 活动时间 is background, not the entry (unless it
                 # is all the line says: "Salt & Iron: New Work by Mara Okafor" / "September 6 - October 18, 2025")
         runs_on = re.search(rf"{RUNS_UNTIL}\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]) and any(
@@ -1023,6 +1025,9 @@ class _Reader:
             if named is not None and HAN.search(title_text) and len(re.findall(r"[\u4e00-\u9fff]", core)) < 4 \
                     and (label := self.named_title(named)) and len(label) >= 4:
                 title_text = label  # 临时展览展期为7月12日至10月8日，每周二至周日…开放: the label, not the hours' verb
+        if (len(title_text) <= 3 and _ZH_FIELD.match(sentence) and title_text in sentence[:8]
+                and (item := self.section_heading(s))):
+            title_text = item  # 1. “山水澄江”摄影作品展 / 展期：3月1日至3月31日: the field's item names it
         if row_item:
             title_text = row_item  # 9月7日（周一）｜全校正式上课｜: the row's item
         elif row_label:
@@ -1344,7 +1349,7 @@ class _Reader:
             title = shorten(re.sub(r"\s+(?:today|tonight|this\s+(?:morning|afternoon|evening|week))\b", "", title))
         if re.fullmatch(r"(?:[本下上这]?(?:周|星期)[一二三四五六日天]|[至到—\-、和及])+", title):
             return ""  # 下周一至周五（3月3日至7日）: the days said twice, not a name
-        return "" if title in ("时间", "日期", "时段", "期限") else title  # …，时间为: the name is the clause before
+        return "" if title in ("时间", "日期", "时段", "期限", "展期", "档期") else title  # …，时间为: the name is the clause before
 
     def holiday_title(self, s: int, t: Timex, verb: str) -> str:
         """A bare holiday verb (放假, 上班, 为调休工作日) named for its holiday: 春节调休上班; "" when
@@ -1457,7 +1462,15 @@ class _Reader:
         prev_end = para_start - 1
         prev_start = self.text.rfind("\n", 0, max(prev_end, 0)) + 1
         line = self.text[prev_start:prev_end].strip() if prev_end > 0 else ""
+        for _ in range(5):  # 【溪山讲堂】宋瓷里的日常生活 / 主讲人：… / 时间：…: up past the item's other fields
+            if not (_ZH_FIELD.match(line) and _ZH_FIELD.match(self.text, para_start)) or prev_start == 0:
+                break
+            prev_end = prev_start - 1
+            prev_start = self.text.rfind("\n", 0, max(prev_end, 0)) + 1
+            line = self.text[prev_start:prev_end].strip()
         line = re.sub(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．])\s*", "", line)
+        if line.count("｜") + line.count("|") == 1:
+            line = re.sub(r"^\W*\w{1,6}\s*[｜|]\s*", "", line)  # 🎨 展览一｜山川入画——…: the show's name after its number
         if not (2 <= len(line) <= (40 if HAN.search(line) else 60)) or line[-1] in "。.!?！？；;，,:：" or len(line.split()) > (10 if title_case(line) else 6):
             return None
         bare = re.sub(r"\s*[（(][^（()）]*[）)]", "", line)  # Gingerbread House Workshop (ages 6–12)

@@ -83,7 +83,7 @@ def _is_headline(para: str) -> bool:
 
 
 # 丰乐融媒记者 马振华 通讯员 王秀芝 / 文/图 记者 张三: who wrote it, not what it is about
-CREDIT_LINE = re.compile(r"[□■◎]?\s*(?:[^\s，。]{0,8}(?:记者|通讯员|实习生|摄影|编辑|文/图|[文图][:：/])[\s:：]*"
+CREDIT_LINE = re.compile(r"[□■◎]?\s*(?:[^\s，。]{0,8}(?:(?:记者|通讯员|实习生|文/图|[文图][:：/])[\s:：]*|(?:摄影|编辑)[\s:：/]+)"
                          r"[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*){1,4}")
 
 
@@ -132,11 +132,16 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
         runs.append(block)
     join_after = set()
     spaced = set()  # English lines whose break is only a wrap: the newline becomes a space
+    never_into: set[int] = set()
+
     def may_join(a: int, b: int) -> bool:  # never into a list item, a table row or an indented Chinese paragraph
-        return not _LIST_START.match(lines[b]) and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b]) \
+        return b not in never_into and not _LIST_START.match(lines[b]) and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b]) \
             and not (_SECTION_HEAD.fullmatch(lines[a]) and _indent(lines[b]) > _indent(lines[a]))  # 七、录取与奖励 /   决赛录取…
 
     for run in runs:
+        fields = {k for k in run if _FIELD_LINE.match(lines[k])}
+        if len(fields) >= 2:  # 展期：… / 地点：… / 开幕式：…: a block of labelled fields, one a line
+            never_into.update(fields)
         body = _wrapped_body(lines, run)
         spaced.update(a for a, b in zip(body, body[1:], strict=False) if may_join(a, b))
         if not body:
@@ -194,6 +199,7 @@ _HYPHEN_CUT = re.compile(r"[A-Za-z]{2}-\s*$")  # the end of a line that cuts a w
 _GOES_ON = re.compile(r"[ \t]*(?=[a-z]{2})")  # the next line goes on with the word's lower-case rest
 
 
+_FIELD_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff]{2,6}[：:]|【[^】\n]{1,20}】)")  # 展期：…, 【溪山讲堂】…
 _ITEM_START = re.compile(r"\s*(?:\(?[a-z]\)|\(?\d{1,2}[.)]|[-•*·●■])\s")  # (a), 3., - : a list item begins
 _DATED_PAREN_END = re.compile(r"\([^()]*\d{4}\)\s*$")  # "… announced  (Posted on: March 18, 2025)": a link's stamp
 _LABELLED = re.compile(r"\s*[A-Z][\w&'’/ -]{1,30}:\s")  # "Opening reception: Saturday, September 6"

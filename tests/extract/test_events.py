@@ -1423,3 +1423,16 @@ def test_a_leader_rows_label_gives_its_hour_and_is_named_before_it():
     pt = ZoneInfo("America/Los_Angeles")
     events = extract_document(text, published=dt.date(2026, 1, 5), tz=pt).events
     assert [(e.title, e.start) for e in events] == [("Senior Financial Aid Night", dt.datetime(2026, 1, 28, 18, 30, tzinfo=pt))]
+
+
+def test_a_block_of_labelled_fields_stays_apart_and_is_named_by_its_item():
+    """1. “山水澄江”摄影作品展 / 展期：3月1日至3月31日 / 地点：…, and 【溪山讲堂 第42期】宋瓷里的日常生活 /
+    主讲人：… / 时间：…: field lines are never joined, and their dates are named by the item above
+    the block (its 第42期 and its 摄影 are no date and no photo credit)."""
+    text = ("1. “山水澄江”摄影作品展\n展期：3月1日至3月31日\n地点：图书馆一楼展厅\n\n"
+            "【溪山讲堂 第42期】宋瓷里的日常生活\n主讲人：省博物院研究馆员 季云舒\n"
+            "时间：3月23日（周六）14:30—16:00\n地点：四楼 学术报告厅\n")
+    events = extract_document(text, published=dt.date(2024, 2, 27), tz=TZ).events
+    assert [(e.title, day(e.start), day(e.end)) for e in events] == [
+        ("“山水澄江”摄影作品展", dt.date(2024, 3, 1), dt.date(2024, 3, 31)),
+        ("【溪山讲堂 第42期】宋瓷里的日常生活", dt.date(2024, 3, 23), dt.date(2024, 3, 23))]
