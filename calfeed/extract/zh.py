@@ -1405,7 +1405,8 @@ class _Tagger:
         start, end = ra[0], rb[1]
         if (a.hour is None and b.hour is not None and b.day is not None and isinstance(rb[0], dt.datetime)
                 and not isinstance(start, dt.datetime) and start < rb[0].date()
-                and _SHOWS.search(around := self.clause_before(a.start)[-20:] + " " + self.clause_after(b.end)[:20])
+                and (_SHOWS.search(around := self.clause_before(a.start)[-20:] + " " + self.clause_after(b.end)[:20])
+                     or _HOUR_SET_APART.search(self.norm, b.start, b.end))
                 and not _WINDOW.search(around)):
             start = dt.datetime.combine(start, rb[0].timetz())  # 舞剧…：3月6日至8日 19:30: nightly, from the first night
         if self.text[b.start:b.end] in ("今天", "今日", "现在", "目前", "当前") and start != end:
@@ -1519,6 +1520,7 @@ def _end_of_day(value, tz) -> dt.datetime:
 
 
 _SHOWS = re.compile(r"演出|上演|开演|连演|放映|剧|音乐会|晚会|演唱会|专场|灯光秀|每晚")  # a run of nightly shows
+_HOUR_SET_APART = re.compile(r"[日号](?:[ \t]+|[（(][^）)\n]{1,12}[）)][ \t]*)\d{1,2}[:：时点]")  # 16日（周六、周日）10:00: the daily hour
 _WINDOW = re.compile(r"报名|截止|受理|提交|申请|办理|缴费|预约|售票|登记")  # a window that closes at an hour
 _DAYS_OFF = re.compile(r"(?P<dir>前|后)(?P<n>[一两二三四五六七1-7])(?:天|日)(?![内里以之])")
 
