@@ -1436,3 +1436,13 @@ def test_a_block_of_labelled_fields_stays_apart_and_is_named_by_its_item():
     assert [(e.title, day(e.start), day(e.end)) for e in events] == [
         ("“山水澄江”摄影作品展", dt.date(2024, 3, 1), dt.date(2024, 3, 31)),
         ("【溪山讲堂 第42期】宋瓷里的日常生活", dt.date(2024, 3, 23), dt.date(2024, 3, 23))]
+
+
+def test_a_run_of_days_opens_at_the_hour_set_apart_after_it():
+    """【老码头银杏创意市集】 / 11月15日—16日（周六、周日）10:00—18:00: the market opens at 10:00 on its
+    first day; 报名时间为6月21日至23日18时 is a window that closes at the hour."""
+    text = ("【老码头银杏创意市集】\n时间：11月15日—16日（周六、周日）10:00—18:00\n"
+            "定向赛报名时间为11月21日至23日18时。\n")
+    events = extract_document(text, published=dt.date(2025, 11, 13), tz=TZ).events
+    starts = sorted(e.start.strftime("%m-%d %H:%M") for e in events)
+    assert starts == ["11-15 10:00", "11-21 00:00"]
