@@ -127,7 +127,7 @@ _TAKES_PLACE = re.compile(r"\s+(?:will\s+take\s+place|takes\s+place|will\s+be\s+
 _FOR_DATED = re.compile(r"\s+for\s+(?:the\s+|a\s+|an\s+)?(?P<what>[\w' -]{3,40}?)\s+on\s*$")
 _PREDICATE = re.compile(r"\s+(?:is|are|was|were|will|has|have|opens?|runs?)\b")
 _RELATIVE = re.compile(r",\s*(?:which|who|originally|previously|initially|formerly)\b(?:[^,;]|,(?=\d))*,")  # , which opened in 1958 and served 210,000,
-_APPLY_LEAD = re.compile(r"(?:报名|申请|征集|预约|投稿|招募|征稿|申报|登记|提交|缴费)(?:工作|时间|日期)?\s*$")
+_APPLY_LEAD = re.compile(r"(?:报名|申请|征集|预约|投稿|招募|征稿|申报|登记|提交|缴费)(?:工作|时间|日期)?\s*[：:]?\s*$")
 _DURING = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,4}?)(?<!放假)(?<!假期)期间")
 _DURING_MEASURE = re.compile(r"交通管制|封闭|限行|禁行|绕行|停运|改道|接驳|停止通行")
 _ITEM_LABEL = re.compile(r"[ \t]*[*•·▪‣-][ \t]*(?P<label>[A-Z][\w'’&.-]*(?:[ \t]+[\w'’&.-]+){0,5}):[ \t]+(?=\S)")  # - Bark in the Park: …
@@ -1025,8 +1025,7 @@ class _Reader:
             if named is not None and HAN.search(title_text) and len(re.findall(r"[\u4e00-\u9fff]", core)) < 4 \
                     and (label := self.named_title(named)) and len(label) >= 4:
                 title_text = label  # 临时展览展期为7月12日至10月8日，每周二至周日…开放: the label, not the hours' verb
-        if (len(title_text) <= 3 and _ZH_FIELD.match(sentence) and title_text in sentence[:8]
-                and (item := self.section_heading(s))):
+        if (len(title_text) <= 3 and _ZH_FIELD.match(sentence) and (item := self.section_heading(s))):
             title_text = item  # 1. “山水澄江”摄影作品展 / 展期：3月1日至3月31日: the field's item names it
         if row_item:
             title_text = row_item  # 9月7日（周一）｜全校正式上课｜: the row's item

@@ -1446,3 +1446,13 @@ def test_a_run_of_days_opens_at_the_hour_set_apart_after_it():
     events = extract_document(text, published=dt.date(2025, 11, 13), tz=TZ).events
     starts = sorted(e.start.strftime("%m-%d %H:%M") for e in events)
     assert starts == ["11-15 10:00", "11-21 00:00"]
+
+
+def test_an_items_field_lines_give_its_start_and_its_signup_deadline():
+    """【湖滨城市定向跑】 / 时间：11月16日（周日）7:30鸣枪 / 报名：截至11月14日（周五）18:00: the run, named
+    by its item (not by 鸣枪), and 报名：截至… is a deadline, not an as-of figure."""
+    text = ("【湖滨城市定向跑】\n时间：11月16日（周日）7:30鸣枪\n地点：湖滨公园南门集合\n"
+            "报名：截至11月14日（周五）18:00，报名费49元\n")
+    events = extract_document(text, published=dt.date(2025, 11, 13), tz=TZ).events
+    assert [(e.kind, e.start.strftime("%m-%d %H:%M")) for e in events] == [("event", "11-16 07:30"), ("deadline", "11-14 18:00")]
+    assert events[0].title == "【湖滨城市定向跑】"
