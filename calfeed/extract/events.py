@@ -74,7 +74,9 @@ from calfeed.extract.text import (
     BYLINE,
     CREDIT_LINE,
     DATELINE,
+    FIELD_LABEL,
     LEADER,
+    LEADER_AHEAD,
     LISTING_ROW,
     TABLE_BARS,
     WEEK_ROW,
@@ -91,9 +93,9 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
                          r"|\s*[（(][^（()）]{0,12}\d{4}\s*年[^（()）]{0,30}(?:发布|刊发|刊登|转载|首发)[^（()）]{0,6}[)）]\s*")
 _WIDE_GAP = r"[ \t]*\u3000[\u3000 \t]*"  # 第3周　 9.11—9.15　　9月14日…: full-width spaces part the columns of a text table
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S|{WEEK_ROW.pattern}", re.M)  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
-_LEADER_GAP = re.compile(rf"[^\n]*?(?:{LEADER})\s*")  # the label cell's end, the leader, the date cell
+_LEADER_GAP = re.compile(rf"{LEADER_AHEAD.pattern}\s*")  # the label cell's end, the leader, the date cell
 _ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
-_ZH_FIELD = re.compile(r"\s*[\u4e00-\u9fff]{2,6}[：:]\s*")  # 主讲人：…, 地点：…: one field of an item's block
+_ZH_FIELD = re.compile(rf"{FIELD_LABEL}\s*")  # 主讲人：…, 地点：…: one field of an item's block
 _CODES = re.compile(r"\b[A-Za-z]+-?\d+\b|#\d+|\bNo\.\s*\d+|第\d+[期届次讲]|(?<=[A-Za-z] )(?:19|20)\d\d\b(?!\s*[-–/.])")  # Booth B14,
 # Gallery #2, Small Works 2025: names, not dates
 _NO_LONGER = re.compile(r"[^，。；,;]{0,6}?(?:不再|停止|暂停)(?:受理|办理|接受|预约|报名|售票|接收)")
@@ -177,8 +179,9 @@ _RELATIVE_WINDOW = re.compile(r"(?:within|in)\s+(?:the\s+(?:next|last|past)\s+)?
                               r"seven|eight|nine|ten|several|a\s+few)\s+(?:business\s+|calendar\s+|working\s+)?"
                               r"(?:days?|weeks?|months?|hours?)\b|the\s+(?:last|past)\s+(?:\d+|two|three|four|five|six|"
                               r"seven|eight|nine|ten|several|few)\s+(?:days|weeks|months)\b", re.I)
-_ZH_ITEM_LABEL = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]\s*)?(?P<x>[\u4e00-\u9fff“”]{2,12})[：:]")
-_ZH_TIME_LABEL = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]\s*)?(?P<what>[\u4e00-\u9fff]{2,8}?)(?:时间|日期)[：:]")
+_ZH_MARKER = r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]\s*)?"  # 5. / （一）: an item's number, if any
+_ZH_ITEM_LABEL = re.compile(rf"{_ZH_MARKER}(?P<x>[\u4e00-\u9fff“”]{{2,12}})[：:]")
+_ZH_TIME_LABEL = re.compile(rf"{_ZH_MARKER}(?P<what>[\u4e00-\u9fff]{{2,8}}?)(?:时间|日期)[：:]")
 _GENERIC_HAPPENING = re.compile(r"比赛|赛事|活动|演出|展览|会议|大会|开放|举办")
 _NOT_A_ZH_LABEL = re.compile(r"时间|日期|地点|注|说明|提示|电话|咨询|方式|对象|范围|要求|通知|根据|其中|答|问")
 _FORBIDDEN = re.compile(r"(?:不得|严禁|禁止|不准|不要|切勿|请勿)[^，。；,;：:]{0,8}$")  # 不得擅自提前放假: a rule, no happening
@@ -352,9 +355,8 @@ class _Reader:
                         m += 1
                     first, last = block[k][0], block[m][0]
                     a, b = block[k][1][j]
-                    clock = next((t for t in self.timexes[bisect.bisect_left(self.timex_starts, a):]
-                                  if t.span[0] < b and isinstance(t.start, dt.datetime)), None) if k < len(block) else None
-                    clock = clock if clock is not None and clock.span[0] < b else None
+                    in_cell = self.timexes[bisect.bisect_left(self.timex_starts, a):bisect.bisect_left(self.timex_starts, b)]
+                    clock = next((t for t in in_cell if isinstance(t.start, dt.datetime)), None)
                     start, end = day_of(first.start), day_of(last.start)
                     if clock is not None:
                         start = on_day(clock.start, start)
@@ -589,8 +591,9 @@ class _Reader:
                     continue
             gap = self.text[prev.span[1]:t.span[0]] if prev is not None else ""
             row_day = next((x for x in reversed(out) if x.start is not None and not isinstance(x.start, dt.datetime)
-                            and re.search(r"\d", x.text) and day_of(x.start) == day_of(x.end or x.start)), None)
-            if (row_day is not None and CLOCK_ONLY.fullmatch(t.rule) and (t.start or t.end) is not None
+                            and re.search(r"\d", x.text) and day_of(x.start) == day_of(x.end or x.start)),
+                           None) if CLOCK_ONLY.fullmatch(t.rule) else None
+            if (row_day is not None and (t.start or t.end) is not None
                     and _CELL_SEP.search(between := self.text[row_day.span[1]:t.span[0]])
                     and not re.search(r"[\n。;；!?！？]", between)):
                 # 4月10日（四） | 一年级新生家长开放日 | 一年级家长 | 14:00—16:00: the row's hours on the row's day
@@ -786,7 +789,7 @@ class _Reader:
             return None  # elementary schools run 8:10 a.m. to 2:40 p.m.: a schedule, not a day
         if (CLOCK_ONLY.fullmatch(t.rule) or isinstance(t.start, dt.datetime) and not NAMED_DAY.search(t.text)
                 and not re.search(r"[月日号天周年今明昨]|tomorrow|today|tonight|yesterday", t.text, re.I)) and (
-                re.search(r"[（(][^）)]*$", self.text[s:t.span[0]])
+                _OPEN_BRACKET.search(self.text, s, t.span[0])
                 or any(x.type == "set" and x.span[1] <= t.span[0] for x in self.in_sentence)):
             return None  # （16:30停止入场）, 每天9:00—17:00…: opening hours, not a day
         if t.mod == "asof" and t.text.startswith("截至") and _APPLY_LEAD.search(self.text[max(s, t.span[0] - 8):t.span[0]]):

@@ -199,7 +199,8 @@ _HYPHEN_CUT = re.compile(r"[A-Za-z]{2}-\s*$")  # the end of a line that cuts a w
 _GOES_ON = re.compile(r"[ \t]*(?=[a-z]{2})")  # the next line goes on with the word's lower-case rest
 
 
-_FIELD_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff]{2,6}[：:]|【[^】\n]{1,20}】)")  # 展期：…, 【溪山讲堂】…
+FIELD_LABEL = r"\s*[\u4e00-\u9fff]{2,6}[：:]"  # 展期：, 主讲人：: the label of one field of an item
+_FIELD_LINE = re.compile(rf"{FIELD_LABEL}|\s*【[^】\n]{{1,20}}】")  # 展期：…, 【溪山讲堂】…
 _ITEM_START = re.compile(r"\s*(?:\(?[a-z]\)|\(?\d{1,2}[.)]|[-•*·●■])\s")  # (a), 3., - : a list item begins
 _DATED_PAREN_END = re.compile(r"\([^()]*\d{4}\)\s*$")  # "… announced  (Posted on: March 18, 2025)": a link's stamp
 _LABELLED = re.compile(r"\s*[A-Z][\w&'’/ -]{1,30}:\s")  # "Opening reception: Saturday, September 6"
@@ -372,13 +373,14 @@ def prepare(text: str) -> Prepared:
     return Prepared(joined, sentences, headlines, marks, shifts, (unwrap_marks, unwrap_shifts))
 
 
-_LEADER_AHEAD = re.compile(rf"[^\n]*?(?:{LEADER})")
+LEADER_AHEAD = re.compile(rf"[^\n]*?(?:{LEADER})")
+_WEEKDAY_FIRST = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"  # "Tue, " before a date, if any
+_CLOCK_AMPM = r"\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\."  # 6:30 p.m., 6-8 p.m.
 LISTING_ROW = re.compile(  # "Tue, June 17, 6:30 p.m.  Second reading and adoption": a listing's row, date first
-    r"[ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}/\d{1,2})"
-    r"(?:,?\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.)?(?:[ \t]{2,}|\t)(?=[A-Za-z])", re.I)
+    rf"[ \t]*{_WEEKDAY_FIRST}(?:[a-z]{{3,9}}\.?\s+\d{{1,2}}|\d{{1,2}}/\d{{1,2}})"
+    rf"(?:,?\s*{_CLOCK_AMPM})?(?:[ \t]{{2,}}|\t)(?=[A-Za-z])", re.I)
 LEADING_CLOCK = re.compile(  # " 9:00 a.m.", "Tue, May 13, 5:30 p.m.": a schedule line's leading time
-    r"\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+)?"
-    r"\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.m\.", re.I)
+    rf"\s*{_WEEKDAY_FIRST}(?:[a-z]{{3,9}}\.?\s+\d{{1,2}},?\s+)?{_CLOCK_AMPM}", re.I)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -389,7 +391,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         if (m.group() == "." and (start == 0 or text[start - 1] == "\n")
                 and LEADING_CLOCK.fullmatch(text, start, end)):
             continue  # " 9:00 a.m.  Gates open": a schedule line's time, not a sentence of its own
-        if m.group()[0] in ";；" and _LEADER_AHEAD.match(text, m.end()):
+        if m.group()[0] in ";；" and LEADER_AHEAD.match(text, m.end()):
             continue  # "Spring break - no classes; halls open ..... March 10-14": one row, one label
         if end > start:
             out.append((start, end))
