@@ -78,7 +78,7 @@ def _is_headline(para: str) -> bool:
     return (0 < len(p) and (len(p) <= 40 or western) and p[-1] not in TERMINAL and p[-1] not in ",，:："
             and "，" not in p[:-1] and not BYLINE.match(p) and not DATELINE.search(p)
             and not CREDIT_LINE.fullmatch(p) and not _DATED_ROW.match(p)
-            and not (_TABLE_ROW.search(p) and (re.search(r"\d", p) or TABLE_BARS.search(p))))
+            and not (table_row(p) and (re.search(r"\d", p) or TABLE_BARS.search(p))))
     # 小班 | 8月30日 | 8:30—10:30: a row; 周次 | 日期 | 主要安排: a table's heading row
 
 
@@ -104,6 +104,7 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     block: list[int] = []  # indexes of the current run of non-blank lines
 
     page_width = _page_width(lines)
+    rows = [table_row(x) for x in lines]
 
     def wrapped(run: list[int]) -> bool:
         stripped = [lines[k].strip() for k in run]
@@ -135,7 +136,7 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     never_into: set[int] = set()
 
     def may_join(a: int, b: int) -> bool:  # never into a list item, a table row or an indented Chinese paragraph
-        return b not in never_into and not _LIST_START.match(lines[b]) and not _TABLE_ROW.search(lines[a]) and not _TABLE_ROW.search(lines[b]) \
+        return b not in never_into and not _LIST_START.match(lines[b]) and not rows[a] and not rows[b] \
             and not (_SECTION_HEAD.fullmatch(lines[a]) and _indent(lines[b]) > _indent(lines[a]))  # 七、录取与奖励 /   决赛录取…
 
     for run in runs:
@@ -192,6 +193,13 @@ WEEK_ROW = re.compile(  # 第3周　 9.11—9.15　　9月14日（周四）…: 
     r"^[ \t\u3000]*(?:第[一二三四五六七八九十\d]{1,3}周|\d{1,2}[.月]\d{1,2}日?(?:\s*[—–-]\s*\d{1,2}(?:[.月]\d{1,2})?日?)?)"
     r"[ \t]*\u3000[\u3000 \t]*\S", re.M)
 _TABLE_ROW = re.compile(rf"{TABLE_BARS.pattern}|\t.*\t|\S\s*(?:{LEADER})\s*\S|{WEEK_ROW.pattern}", re.M)  # 9月7日（周一）｜全校正式上课｜: a row, never wrapped
+_TABLE_MARK = re.compile(r"[|｜\t\u3000…·]|\.\s?\.")  # what every table row has: a bar, a tab, a leader, a wide space
+
+
+def table_row(text: str) -> bool:
+    """Whether the text holds a table row (cells between bars or tabs, a dot leader, a teaching
+    calendar's wide-spaced columns).  The cheap test first: most lines have none of their marks."""
+    return _TABLE_MARK.search(text) is not None and _TABLE_ROW.search(text) is not None
 
 
 _GOES_ON_TO = re.compile(r"\b(?:for|to|on|until|through|from|and|or|the|of|by|at|in|before|after)\s*$")  # "…called for" / "Monday, April 28"
@@ -305,7 +313,7 @@ def _sentence_case_headline(line: str) -> bool:
     return (not HAN.search(line) and 25 <= len(line) <= 100 and line[0].isupper() and line[-1] not in TERMINAL
             and line[-1] not in ",:;" and ":" not in line and not _LIST_START.match(line)
             and len(re.findall(r"[A-Za-z]{2,}", line)) >= 5 and not BYLINE.match(line) and not DATELINE.search(line)
-            and not _DATED_ROW.match(line) and not _TABLE_ROW.search(line))
+            and not _DATED_ROW.match(line) and not table_row(line))
 
 
 _DATED_ITEM = re.compile(r"\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s*[-–]\s*[A-Z][a-z]+\.?)?,?\s+)?"
@@ -354,7 +362,7 @@ def prepare(text: str) -> Prepared:
         nxt = text[sep_end:bounds[i + 1][1]] if i + 1 < len(bounds) else ""
         first = nxt.lstrip()[:1]
         broken = (len(stripped) > 50 and stripped[-1] not in TERMINAL and first and not CAPTION.search(stripped)
-                  and not _TABLE_ROW.search(stripped) and not _TABLE_ROW.search(nxt)
+                  and not table_row(stripped) and not table_row(nxt)
                   and not (first.isascii() and (first.isupper() or first.isdigit() or first in "-*•("))
                   and not _is_headline(nxt.strip()[:41] if len(nxt.strip()) <= 40 else "x" * 41))
         if broken and not (first.isascii() and not HAN.search(stripped[-1])):
