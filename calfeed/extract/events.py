@@ -255,6 +255,24 @@ def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
             and re.fullmatch(r"\s*", text[text.rfind("\n", 0, t.span[0]) + 1:t.span[0]]) else t for t in timexes]
 
 
+_SPACE_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")  # two spaces or more: columns of a text table
+
+
+def _spaced_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of the line a..b split at its runs of spaces (its indent is no cell)."""
+    lead = a + len(text[a:b]) - len(text[a:b].lstrip(" \t"))
+    gaps = list(_SPACE_GAP.finditer(text, lead, b))
+    return list(zip([lead] + [g.end() for g in gaps], [g.start() for g in gaps] + [b], strict=True))
+
+
+def _aligned(text: str, a: int, b: int, other: tuple[int, int]) -> bool:
+    """Whether the line a..b and another line have a later column that starts in the same place
+    (give or take one): two rows of one text table, not two lines of prose with a double space."""
+    mine = {x - a for x, _ in _spaced_cells(text, a, b)[1:]}
+    theirs = {x - other[0] for x, _ in _spaced_cells(text, *other)[1:]}
+    return any(abs(x - y) <= 1 for x in mine for y in theirs)
+
+
 def _cell_at(cells: list[tuple[int, int]], pos: int) -> int:
     """The index of the table cell that holds position pos; -1 when none does (a separator)."""
     return next((i for i, (a, b) in enumerate(cells) if a <= pos < b), -1)
@@ -1231,8 +1249,29 @@ class _Reader:
         if _CELL_HINT.search(self.text, s, e) and _CELLS.search(self.text, s, e):  # most sentences: no bar, no leaders
             seps = list(_CELL_SEP.finditer(self.text, s, e))
             cells = list(zip([s] + [m.end() for m in seps], [m.start() for m in seps] + [e], strict=True))
+        elif _SPACE_GAP.search(self.text, s, e):
+            cells = self.spaced_row(s, e)
         self.row_at = ((s, e), cells)
         return cells
+
+    def spaced_row(self, s: int, e: int) -> list[tuple[int, int]]:
+        """The cells of a row of a table whose columns are runs of spaces, "  INSET day      Monday 5
+        January 2026": a line that begins with a label (no digit) and has a later column in line
+        with the row above or below it; [] for any other sentence."""
+        a = self.text.rfind("\n", 0, s) + 1
+        b = self.text.find("\n", s)
+        b = len(self.text) if b < 0 else b
+        cells = _spaced_cells(self.text, a, b)
+        if e > b or len(cells) < 2 or re.search(r"\d", self.text[cells[0][0]:cells[0][1]]) \
+                or self.text[cells[0][1] - 1] in ".;:,":
+            return []
+        above = self.text.rfind("\n", 0, max(a - 1, 0)) + 1 if a > 0 else -1
+        below_end = self.text.find("\n", b + 1) if b < len(self.text) else -1
+        neighbours = ([(above, a - 1)] if above >= 0 else []) + (
+            [(b + 1, len(self.text) if below_end < 0 else below_end)] if b < len(self.text) else [])
+        if not any(_aligned(self.text, a, b, other) for other in neighbours):
+            return []
+        return [(max(x, s), min(y, e)) for x, y in cells if y > s and x < e]
 
     def column_heads(self, s: int) -> list[str]:
         """The heading row of the table whose row starts at s (序号 | 停气区域 | 停气时间 | …)."""

@@ -199,14 +199,15 @@ def one_per_verb(drafts: list[Draft]) -> list[Draft]:
 
 
 def join_consecutive(drafts: list[Draft], text: str) -> list[Draft]:
-    """5月17日、18日两天，举办非遗市集: days listed side by side for one happening are one period."""
+    """5月17日、18日两天，举办非遗市集; INSET days: Monday 1 September and Tuesday 2 September: days
+    listed side by side for one happening are one period."""
     out: list[Draft] = []
     for d in drafts:
         prev = out[-1] if out else None
         if (prev is not None and similar(prev.title, d.title) >= 0.5 and prev.all_day and d.all_day
                 and prev.kind == d.kind and day_of(d.start) == day_of(prev.end or prev.start) + dt.timedelta(days=1)
                 and (re.match(r"\s*(?:[两二三四五六七八九十几]|这|等)\s*[天日]|\s*期间", text[d.span[1]:d.span[1] + 6])
-                     or (re.fullmatch(r"\s*[、和及与]\s*", text[prev.span[1]:d.span[0]])
+                     or (re.fullmatch(r"\s*(?:[、和及与&]|and)\s*", text[prev.span[1]:d.span[0]])
                          and not re.search(r"[（(](?:星期|周)", prev.timex)))):
             prev.end, prev.kind = day_of(d.end or d.start), "period" if prev.kind == "event" else prev.kind
             continue

@@ -1456,3 +1456,24 @@ def test_an_items_field_lines_give_its_start_and_its_signup_deadline():
     events = extract_document(text, published=dt.date(2025, 11, 13), tz=TZ).events
     assert [(e.kind, e.start.strftime("%m-%d %H:%M")) for e in events] == [("event", "11-16 07:30"), ("deadline", "11-14 18:00")]
     assert events[0].title == "【湖滨城市定向跑】"
+
+
+def test_a_text_table_with_columns_of_spaces_names_each_row_by_its_label():
+    """A term-dates table whose columns are runs of spaces: each dated row is an entry named by its
+    label (its other cells, such as a reference period, are no entries), and two days listed with
+    "and" are one period."""
+    text = ("Autumn Term 2025\n"
+            "  INSET days              Monday 1 September and Tuesday 2 September 2025\n"
+            "  All students return     Thursday 4 September 2025\n"
+            "  October half term       Monday 27 October - Friday 31 October 2025\n\n"
+            "Release                   Reference period     Release date\n"
+            "Monthly Revenue Report    October 2024         Thu., Nov. 21, 2025\n"
+            "Taxable Retail Sales      Q4 2024              Thu., Feb. 12, 2026\n")
+    london = ZoneInfo("Europe/London")
+    events = extract_document(text, published=dt.date(2025, 5, 21), tz=london).events
+    assert [(e.title, day(e.start), day(e.end)) for e in events] == [
+        ("INSET days", dt.date(2025, 9, 1), dt.date(2025, 9, 2)),
+        ("All students return", dt.date(2025, 9, 4), dt.date(2025, 9, 4)),
+        ("October half term", dt.date(2025, 10, 27), dt.date(2025, 10, 31)),
+        ("Monthly Revenue Report", dt.date(2025, 11, 21), dt.date(2025, 11, 21)),
+        ("Taxable Retail Sales", dt.date(2026, 2, 12), dt.date(2026, 2, 12))]
