@@ -78,10 +78,13 @@ from calfeed.extract.text import (
     LEADER,
     LEADER_AHEAD,
     LISTING_ROW,
+    SPACE_GAP,
     TABLE_BARS,
     WEEK_ROW,
     Prepared,
+    aligned_columns,
     prepare,
+    spaced_cells,
     strip_html,
     title_case,
 )
@@ -253,24 +256,6 @@ def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
         return timexes
     return [replace(t, start=byline.start, end=byline.end) if t.text == "同日" and "anaphora" in t.rule
             and re.fullmatch(r"\s*", text[text.rfind("\n", 0, t.span[0]) + 1:t.span[0]]) else t for t in timexes]
-
-
-_SPACE_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")  # two spaces or more: columns of a text table
-
-
-def _spaced_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The cells of the line a..b split at its runs of spaces (its indent is no cell)."""
-    lead = a + len(text[a:b]) - len(text[a:b].lstrip(" \t"))
-    gaps = list(_SPACE_GAP.finditer(text, lead, b))
-    return list(zip([lead] + [g.end() for g in gaps], [g.start() for g in gaps] + [b], strict=True))
-
-
-def _aligned(text: str, a: int, b: int, other: tuple[int, int]) -> bool:
-    """Whether the line a..b and another line have a later column that starts in the same place
-    (give or take one): two rows of one text table, not two lines of prose with a double space."""
-    mine = {x - a for x, _ in _spaced_cells(text, a, b)[1:]}
-    theirs = {x - other[0] for x, _ in _spaced_cells(text, *other)[1:]}
-    return any(abs(x - y) <= 1 for x in mine for y in theirs)
 
 
 def _cell_at(cells: list[tuple[int, int]], pos: int) -> int:
@@ -1249,27 +1234,24 @@ class _Reader:
         if _CELL_HINT.search(self.text, s, e) and _CELLS.search(self.text, s, e):  # most sentences: no bar, no leaders
             seps = list(_CELL_SEP.finditer(self.text, s, e))
             cells = list(zip([s] + [m.end() for m in seps], [m.start() for m in seps] + [e], strict=True))
-        elif _SPACE_GAP.search(self.text, s, e):
+        elif SPACE_GAP.search(self.text, s, e):
             cells = self.spaced_row(s, e)
         self.row_at = ((s, e), cells)
         return cells
 
     def spaced_row(self, s: int, e: int) -> list[tuple[int, int]]:
         """The cells of a row of a table whose columns are runs of spaces, "  INSET day      Monday 5
-        January 2026": a line that begins with a label (no digit) and has a later column in line
-        with the row above or below it; [] for any other sentence."""
+        January 2026": a line that begins with a label (no digit but a week's) and has a later
+        column in line with the row above or below it; [] for any other sentence."""
         a = self.text.rfind("\n", 0, s) + 1
         b = self.text.find("\n", s)
         b = len(self.text) if b < 0 else b
-        cells = _spaced_cells(self.text, a, b)
-        if e > b or len(cells) < 2 or re.search(r"\d", self.text[cells[0][0]:cells[0][1]]) \
-                or self.text[cells[0][1] - 1] in ".;:,":
-            return []
-        above = self.text.rfind("\n", 0, max(a - 1, 0)) + 1 if a > 0 else -1
-        below_end = self.text.find("\n", b + 1) if b < len(self.text) else -1
-        neighbours = ([(above, a - 1)] if above >= 0 else []) + (
-            [(b + 1, len(self.text) if below_end < 0 else below_end)] if b < len(self.text) else [])
-        if not any(_aligned(self.text, a, b, other) for other in neighbours):
+        cells = spaced_cells(self.text, a, b)
+        label = self.text[cells[0][0]:cells[0][1]]
+        if e > b or len(cells) < 2 or re.search(r"\d", label) and not _WEEK_CELL.fullmatch(label) or label[-1] in ".;:,":
+            return []  # (a week's number is a label: 第2周   3月9日—3月15日)
+        line = self.text[a:b]
+        if not any(aligned_columns(line, other) for other in self.lines_next_to(a, b)):
             return []
         return [(max(x, s), min(y, e)) for x, y in cells if y > s and x < e]
 
@@ -1329,6 +1311,8 @@ class _Reader:
             cells = [(cells[0][0], cells[1][1])] + cells[2:]
         if k == 0 and len(cells) > 1:
             heading = next(self.lines_above(s, 1), "") if self.text.rfind("\n", 0, s) + 1 == s else ""
+            if self.spaced_row(s, e):
+                heading = ""  # 周次    起止日期    备注: the table's heading row names no row
             if (heading and len(heading) <= 90 and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，)）"
                     and not heading.isupper() and heading[0] not in "(（"  # KEY DATES - FIRST SEMESTER; (no school)
                     and not re.search(r"\d", re.sub(r"\b1[89]\d\d|20\d\d\b", "", heading))):
@@ -1533,6 +1517,16 @@ class _Reader:
                 and not _REPORTING.search(head) and not re.match(r"据|记者|为|对|按|根据|随着", head):
             return head
         return ""
+
+    def lines_next_to(self, a: int, b: int) -> list[str]:
+        """The lines right above and below the line a..b (as they are, indents kept)."""
+        out = []
+        if a > 0:
+            out.append(self.text[self.text.rfind("\n", 0, a - 1) + 1:a - 1])
+        if b < len(self.text):
+            end = self.text.find("\n", b + 1)
+            out.append(self.text[b + 1:len(self.text) if end < 0 else end])
+        return out
 
     def lines_above(self, s: int, most: int) -> Iterator[str]:
         """The lines above the line at s, nearest first (stripped, blank ones included), at most `most`."""

@@ -104,7 +104,8 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     block: list[int] = []  # indexes of the current run of non-blank lines
 
     page_width = _page_width(lines)
-    rows = [table_row(x) for x in lines]
+    rows = [table_row(x) or SPACE_GAP.search(x) is not None and any(
+        0 <= j < len(lines) and aligned_columns(x, lines[j]) for j in (k - 1, k + 1)) for k, x in enumerate(lines)]
 
     def wrapped(run: list[int]) -> bool:
         stripped = [lines[k].strip() for k in run]
@@ -194,6 +195,23 @@ WEEK_ROW = re.compile(  # 第3周　 9.11—9.15　　9月14日（周四）…: 
     r"[ \t]*\u3000[\u3000 \t]*\S", re.M)
 _TABLE_ROW = re.compile(rf"{TABLE_BARS.pattern}|\t.*\t|\S\s*(?:{LEADER})\s*\S|{WEEK_ROW.pattern}", re.M)  # 9月7日（周一）｜全校正式上课｜: a row, never wrapped
 _TABLE_MARK = re.compile(r"[|｜\t\u3000…·]|\.\s?\.")  # what every table row has: a bar, a tab, a leader, a wide space
+
+
+SPACE_GAP = re.compile(r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)")  # two spaces or more: columns of a text table
+
+
+def spaced_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The cells of the line a..b split at its runs of spaces (its indent is no cell)."""
+    lead = a + len(text[a:b]) - len(text[a:b].lstrip(" \t"))
+    gaps = list(SPACE_GAP.finditer(text, lead, b))
+    return list(zip([lead] + [g.end() for g in gaps], [g.start() for g in gaps] + [b], strict=True))
+
+
+def aligned_columns(line: str, other: str) -> bool:
+    """Whether two lines have a later column that starts in the same place (give or take one):
+    two rows of one text table, not two lines of prose that happen to hold a double space."""
+    mine = {a for a, _ in spaced_cells(line, 0, len(line))[1:]}
+    return any(abs(a - x) <= 1 for a, _ in spaced_cells(other, 0, len(other))[1:] for x in mine)
 
 
 def table_row(text: str) -> bool:

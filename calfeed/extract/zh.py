@@ -214,6 +214,8 @@ class _Tagger:
         gap = self.gap(cur.end, f.start)
         if "\n" in gap:
             return False  # a heading's word and the next line's date are two things
+        if cur.nth_week is not None and cur.month is None and f.month is not None and f.day is not None:
+            return False  # 第9周   4月27日—5月3日: a teaching week's number labels its dates, which say it all
         if (gap.strip() in ("（", "(") and f.rank == 3 and cur.rank == 3
                 and (cur.lunar or cur.holiday or (cur.day is not None and f.day == cur.day and f.month in (None, cur.month))
                      or (cur.day is not None and not cur.lunar and f.lunar))  # 2月17日（正月初一）: the lunar name repeats it

@@ -1477,3 +1477,18 @@ def test_a_text_table_with_columns_of_spaces_names_each_row_by_its_label():
         ("October half term", dt.date(2025, 10, 27), dt.date(2025, 10, 31)),
         ("Monthly Revenue Report", dt.date(2025, 11, 21), dt.date(2025, 11, 21)),
         ("Taxable Retail Sales", dt.date(2026, 2, 12), dt.date(2026, 2, 12))]
+
+
+def test_a_teaching_calendar_with_columns_of_spaces_keeps_its_rows_apart():
+    """A 校历 table whose columns are runs of spaces: rows are never joined as a wrapped paragraph,
+    a row that is only its week and dates is no entry, the week's number is a label (not the week
+    of 4月27日), and the remark names the row's dates."""
+    text = ("周次    起止日期            备注\n"
+            "第1周   3月2日—3月8日       正式上课\n"
+            "第2周   3月9日—3月15日\n"
+            "第9周   4月27日—5月3日      期中教学检查\n"
+            "第10周  5月4日—5月10日\n")
+    events = extract_document(text, published=dt.date(2026, 1, 9), tz=TZ).events
+    assert [(e.title, day(e.start), day(e.end)) for e in events] == [
+        ("正式上课", dt.date(2026, 3, 2), dt.date(2026, 3, 8)),
+        ("期中教学检查", dt.date(2026, 4, 27), dt.date(2026, 5, 3))]
