@@ -114,6 +114,12 @@ _ATTRIBUTIVE_NOUN = re.compile(r"\s+(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2
 _CELL_SEP = re.compile(rf"[｜|]|{LEADER}|(?<=\S){_WIDE_GAP}(?=\S)")
 _CLOCK_CELL = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—至~]\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
                          r"(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?\s*")  # 6:30 PM, 9:00—11:30
+_HOUR = r"\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?|noon|midnight"
+_HOURS_CELL = re.compile(  # 11:00 a.m. & 2:00 p.m., 10:00 a.m. - noon, 6:30 p.m.: a row's hours, no name
+    rf"\s*(?:{_HOUR})(?:\s*(?:[-–—~&,/]|and|to)\s*(?:{_HOUR}))*\s*", re.I)
+_CALLED_OFF_CELL = re.compile(r"\s*(?:POSTPONED|CANCELL?ED|CALLED\s+OFF|已取消|取消|延期|改期)\s*", re.I)
+_LIVE_STATUS = re.compile(r"(?:^|[·|])\s*(?:Open|Closed)\s+$", re.I)  # Open tomorrow 10 AM - 5 PM
+_EVERY_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\s+(?:from\s+|at\s+)?$", re.I)  # Thursdays until 8 p.m.
 _TIMETABLE = re.compile(r"首班|末班|发车|班次|First\s+(?:train|bus)|Last\s+(?:train|bus)|Departs?", re.I)
 _ROSTER = re.compile(r"值班|带班|On[- ]call|On duty", re.I)
 _END_COLUMN = re.compile(r"恢复|结束|截止|止|Ends?\b|Until|To\b", re.I)  # 停气时间 | 预计恢复供气时间
@@ -782,6 +788,12 @@ class _Reader:
             return None  # apply for December graduation, the June issue: the month names a kind of thing
         if _SUPERSEDED_LEAD.search(self.text[max(s, t.span[0] - 32):t.span[0]]):
             return None  # 原定7月26日…改期至8月31日; the original start date of Nov. 10: no longer the date
+        if any(_CALLED_OFF_CELL.fullmatch(self.text[a:b]) for a, b in self.row_cells(s, e)):
+            return None  # THU, MAR 6  |  POSTPONED: the row's date is off
+        if _LIVE_STATUS.search(self.text[self.text.rfind("\n", 0, t.span[0]) + 1:t.span[0]]):
+            return None  # Closed today · Open tomorrow 10 AM - 5 PM: a web page's live status line
+        if time_only(t, self.today) and _EVERY_WEEKDAY.search(self.text, max(s, t.span[0] - 16), t.span[0]):
+            return None  # Thursdays until 8 p.m.: every Thursday's hours
         if not HAN.search(t.text) and _CANCELLED_AFTER.match(self.text, t.span[1], e):
             return None  # Family Concert (Saturday, Oct. 19, 2 p.m.) is cancelled: it will not happen
         if _term_name(self.text, s, t):
@@ -1310,10 +1322,12 @@ class _Reader:
             k = 0  # 第6周 | 3月24日—3月28日 | 春季学生体质健康测试: the teaching week's number labels the date
             cells = [(cells[0][0], cells[1][1])] + cells[2:]
         if k == 0 and len(cells) > 1:
+            if all(_HOURS_CELL.fullmatch(self.text[a:b]) for a, b in cells[1:]) and (below := self.name_below(e)):
+                return shorten(below)  # SAT, MAR 8  |  11:00 a.m. & 2:00 p.m. / Spinning & Weaving Demonstration
             heading = next(self.lines_above(s, 1), "") if self.text.rfind("\n", 0, s) + 1 == s else ""
             if self.spaced_row(s, e):
                 heading = ""  # 周次    起止日期    备注: the table's heading row names no row
-            if (heading and len(heading) <= 90 and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，)）"
+            if (heading and len(heading) <= 90 and re.search(r"\w", heading) and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，)）"
                     and not heading.isupper() and heading[0] not in "(（"  # KEY DATES - FIRST SEMESTER; (no school)
                     and not re.search(r"\d", re.sub(r"\b1[89]\d\d|20\d\d\b", "", heading))):
                 return shorten(heading.split(":")[0].split("：")[0].strip())  # Northern Light: Prints … / Through Sunday, March 19 | East Gallery
@@ -1517,6 +1531,18 @@ class _Reader:
                 and not _REPORTING.search(head) and not re.match(r"据|记者|为|对|按|根据|随着", head):
             return head
         return ""
+
+    def name_below(self, e: int) -> str:
+        """The name on the line right below the line that ends at e, when that line is a name (short,
+        no sentence, no date, no table row): a listing card's title under its date line."""
+        if not self.text.startswith("\n", e) or self.text.startswith("\n", e + 1):
+            return ""
+        end = self.text.find("\n", e + 1)
+        line = self.text[e + 1:len(self.text) if end < 0 else end].strip()
+        if not 3 <= len(line) <= 90 or line[-1] in ".。!！?？;；,，" or _CELL_HINT.search(line) \
+                or bisect.bisect_left(self.timex_starts, e) < bisect.bisect_left(self.timex_starts, e + 2 + len(line)):
+            return ""  # (a line with a date of its own is an entry of its own)
+        return line
 
     def lines_next_to(self, a: int, b: int) -> list[str]:
         """The lines right above and below the line a..b (as they are, indents kept)."""

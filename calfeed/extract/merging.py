@@ -147,8 +147,12 @@ def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
             sections = decks.get(d.section, {d.section})
             body = [b for b in drafts if b is not d and b.section in sections and b.sentence[0] > d.sentence[0]
                     and overlap(b, d) and (not width(d) or width(b) or day_of(b.start) == day_of(d.start))
+                    and (width(d) or not width(b) or day_of(b.start) == day_of(d.start) or similar(b.title, d.title) >= 0.3
+                         or d.all_day and day_of(b.end) == day_of(d.start))
                     and not (d.all_day and LEADING_CLOCK.match(prep.text, b.sentence[0]))]
-            # (a run's heading, "A Christmas Carol" - December 1 through 17, is not restated by one night in it;
+            # (a run's heading, "A Christmas Carol" - December 1 through 17, is not restated by one night in it,
+            # nor a timed day, "Members' preview: Friday, April 4, 6-8 p.m.", by another thing's run that ends that
+            # day, while 展期至明年2月28日 is restated by the run that ends then;
             # a day's heading, THURSDAY, AUGUST 14 - Senior Day, not by "1:00 p.m.  Pie contest judging" under it)
             if body:
                 # 2025年高考6月7日开考: an editor's headline is the best name for the happening

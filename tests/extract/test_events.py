@@ -1492,3 +1492,23 @@ def test_a_teaching_calendar_with_columns_of_spaces_keeps_its_rows_apart():
     assert [(e.title, day(e.start), day(e.end)) for e in events] == [
         ("正式上课", dt.date(2026, 3, 2), dt.date(2026, 3, 8)),
         ("期中教学检查", dt.date(2026, 4, 27), dt.date(2026, 5, 3))]
+
+
+def test_a_listing_card_is_named_by_the_line_under_its_date_and_hours():
+    """A web listing's card: "SAT, MAR 8  |  11:00 a.m. & 2:00 p.m." over its title line; a card
+    marked POSTPONED is no entry; "Closed today · Open tomorrow 10 AM - 5 PM" is the site's live
+    status and "Thursdays until 8 p.m." every Thursday's hours; a labelled day ("Members' preview:
+    Friday, April 4") is not restated by another thing's run that ends that day."""
+    text = ("Closed today · Open tomorrow 10 AM - 5 PM          Tickets | Become a Member\n\n"
+            "Members' preview: Friday, April 4, 6-8 p.m.  ›  RSVP\n\n"
+            "Please note: Gallery 3 will be closed March 17 - April 4 for installation.\n\n"
+            "THU, MAR 6  |  POSTPONED\nArtist Talk: Tomas Reyes on Weaving the River\n\n"
+            "SAT, MAR 8  |  11:00 a.m. & 2:00 p.m.\nSpinning & Weaving Demonstration\n"
+            "Watch members of the guild at work on a barn loom.\n\n"
+            "Tuesday - Sunday, 10 a.m. - 5 p.m.; Thursdays until 8 p.m.\n")
+    pt = ZoneInfo("America/Los_Angeles")
+    events = extract_document(text, published=dt.date(2025, 3, 3), tz=pt).events
+    assert sorted((e.title, e.start.strftime("%m-%d %H:%M")) for e in events) == [
+        ("Gallery 3 closed", "03-17 00:00"),
+        ("Members' preview", "04-04 18:00"),
+        ("Spinning & Weaving Demonstration", "03-08 11:00")]
