@@ -549,6 +549,8 @@ def _date_atoms(text: str, low: str, out: list[_A]) -> None:
                    wd=_WEEKDAYS[wd.lower().rstrip(".")] if wd else None)
             if d2 is not None:
                 a.extra["range"] = True
+            if wd and first_wd == "wd0":
+                a.extra["wd_first"] = True  # Wednesday-Thursday, April 29-30: the first weekday is the first day's
             out.append(a)
             pos = max(pos, e)
 
@@ -1562,7 +1564,8 @@ def _resolve_interval(a: _A, ref: dt.date, direction: int, after: dt.date | None
         if later:
             return later[0]
     if a.wd is not None:
-        same = [c for c in cands if a.wd in (c[0].weekday(), c[1].weekday())]  # Thursday and Friday, November 26-27
+        same = [c for c in cands if a.wd == c[0].weekday() or not a.extra.get("wd_first") and a.wd == c[1].weekday()]
+        # (Thursday and Friday, November 26-27; Wednesday-Thursday, April 29-30 is the year whose 29th is a Wednesday)
         if same:
             cands = same
     if direction == 0 and a.extra.get("untensed"):  # a list item: a day long gone is less likely than one to come

@@ -96,8 +96,9 @@ _PRINT_LINE = re.compile(r"\s*(?:[\u4e00-\u9fff（）()]{2,30}[\s\u3000]+)?\d{4}
                          r"|\s*[（(][^（()）]{0,12}\d{4}\s*年[^（()）]{0,30}(?:发布|刊发|刊登|转载|首发)[^（()）]{0,6}[)）]\s*")
 _WIDE_GAP = r"[ \t]*\u3000[\u3000 \t]*"  # 第3周　 9.11—9.15　　9月14日…: full-width spaces part the columns of a text table
 _CELLS = re.compile(rf"[｜|]\s*\S.*?[｜|]|[｜|]\s*\S|\S\s*(?:{LEADER})\s*\S|{WEEK_ROW.pattern}", re.M)  # 2021年1月1日—3日｜元旦放假｜: a table row, not a dateline
-_LEADER_GAP = re.compile(rf"{LEADER_AHEAD.pattern}\s*")  # the label cell's end, the leader, the date cell
-_ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?)\)", re.I)
+_LEADER_GAP = re.compile(rf"(?:{LEADER_AHEAD.pattern}|[^\n]*?\S \.{{3}})\s*")  # the label cell's end, the leader, the date
+# cell (a gap's three dots end at the date, which the leader's look-ahead cannot see from inside the gap)
+_ROW_LABEL_END = re.compile(r"\s+[-–—]\s+|\s*;\s*|\s*\((?:noon|midnight|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|noon))[^()]*\)", re.I)
 _ZH_FIELD = re.compile(rf"{FIELD_LABEL}\s*")  # 主讲人：…, 地点：…: one field of an item's block
 _CODES = re.compile(r"\b[A-Za-z]+-?\d+\b|#\d+|\bNo\.\s*\d+|第\d+[期届次讲]|(?<=[A-Za-z] )(?:19|20)\d\d\b(?!\s*[-–/.])")  # Booth B14,
 # Gallery #2, Small Works 2025: names, not dates
@@ -757,9 +758,11 @@ class _Reader:
             t = replace(t, start=last, end=last, type="date")
         first_cell = cells[0][1] if (cells := self.row_cells(s, e)) else None  # where the first cell ends
         if first_cell is not None and t.span[0] > first_cell and not re.search(r"\d\s*月\s*\d", t.text) and any(
-                o.span[1] <= first_cell and o.type not in ("duration", "set") and re.search(r"\d", o.text) for o in self.in_sentence):
-            return None  # 10月1日—8日｜国庆节、中秋节放假｜: the row's date is in its first cell
-        if first_cell is not None and t.span[1] <= first_cell and not re.search(r"\d", t.text) and any(
+                o.span[1] <= first_cell and o.type not in ("duration", "set") and re.search(r"\d", o.text)
+                and not time_only(o, self.today) and o.grain in ("day", "week", "hour", "minute") for o in self.in_sentence):
+            return None  # 10月1日—8日｜国庆节、中秋节放假｜: the row's date is in its first cell (not its hour, "(9:00 a.m.)")
+        if first_cell is not None and t.span[1] <= first_cell and (
+                not re.search(r"\d", t.text) or t.grain in ("season", "month", "quarter", "year")) and any(
                 o.span[0] > first_cell and re.search(r"\d", o.text) for o in self.in_sentence):
             return None  # Thanksgiving Day and the day after ..... November 26-27: the label names the dated cell
         if (t.rule == "weekday" and re.match(r"\s*(?:and|&|or|-|–|through|to)\s", self.text[t.span[1]:t.span[1] + 10])
@@ -1342,10 +1345,12 @@ class _Reader:
             return shorten(cell) if len(cell) >= 2 else ""
         first = 1 if k > 1 and re.fullmatch(r"\s*\d{1,3}[.、]?\s*", self.text[cells[0][0]:cells[0][1]]) else 0
         label = self.text[cells[first][0]:cells[first][1]].strip()
-        if k <= first or not label or re.search(r"\d", label):
-            return ""
         if not HAN.search(label) and len(name := _ROW_LABEL_END.split(label)[0]) >= 3:
-            label = name  # Spring break - no classes; halls open ..... March 10-14: the label's name
+            label = name  # Spring break - no classes; halls open ..... March 10-14; Classes begin (8:00 a.m.): its name
+        if not HAN.search(label) and len(name := re.sub(r"\s*\([^()]*\)$", "", label)) >= 3:
+            label = name  # Census date (enrollment frozen for state reporting): the name, less its note
+        if k <= first or not label or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", label)):
+            return ""  # (a year may name the label's term: "Fall 2025 grades visible in the student portal")
         heads = self.column_heads(s)
         column = re.sub(r"(?:日期|时间|时段|Date|Time)\s*$", "", heads[k], flags=re.I).strip() if k < len(heads) else ""
         return shorten(label + ("" if HAN.search(label + column) else " ") + column if column else label)

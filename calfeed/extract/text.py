@@ -188,7 +188,9 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
 
 _DATED_ROW = re.compile(r"(?:\d|(?:Through|Thru|From|Until)\s|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
                         r"Fri|Sat|Sun)[a-z]*\.?\s)[^|｜\n]*[|｜]", re.I)  # March 11 – June 4 | Main Hall: a listing's row
-LEADER = r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
+LEADER = (r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 25: dot leaders part two cells
+          r"|(?<=\S )\.{3}(?= (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
+# (a long label leaves three dots: "Census date (enrollment frozen for state reporting) ... Monday, Jan. 26")
 TABLE_BARS = re.compile(r"[｜|].*[｜|]")  # 周次 | 日期 | 主要安排: cells between bars
 WEEK_ROW = re.compile(  # 第3周　 9.11—9.15　　9月14日（周四）…: a teaching calendar's row, its columns parted by full-width spaces
     r"^[ \t\u3000]*(?:第[一二三四五六七八九十\d]{1,3}周|\d{1,2}[.月]\d{1,2}日?(?:\s*[—–-]\s*\d{1,2}(?:[.月]\d{1,2})?日?)?)"
@@ -417,6 +419,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         if (m.group() == "." and (start == 0 or text[start - 1] == "\n")
                 and LEADING_CLOCK.fullmatch(text, start, end)):
             continue  # " 9:00 a.m.  Gates open": a schedule line's time, not a sentence of its own
+        if (m.group() == "." and text.count("(", start, end) > text.count(")", start, end)
+                and ")" in text[m.end():m.end() + 40].split("\n", 1)[0]):
+            continue  # "Tuition and fees due (5:00 p.m. CT) ....": a stop inside brackets ends no sentence
         if m.group()[0] in ";；" and LEADER_AHEAD.match(text, m.end()):
             continue  # "Spring break - no classes; halls open ..... March 10-14": one row, one label
         if end > start:

@@ -1512,3 +1512,24 @@ def test_a_listing_card_is_named_by_the_line_under_its_date_and_hours():
         ("Gallery 3 closed", "03-17 00:00"),
         ("Members' preview", "04-04 18:00"),
         ("Spinning & Weaving Demonstration", "03-08 11:00")]
+
+
+def test_leader_rows_with_an_hour_or_a_note_in_the_label_and_a_short_leader():
+    """An academic calendar printed from a PDF: the label's bracketed hour ("(9:00 a.m.)", "(5:00 p.m.
+    CT)") is the row's hour and no date of its own (its stop ends no sentence), a bracketed note
+    leaves the name, a long label's leader shrinks to three dots, a term's name in the label
+    ("Fall 2025 grades") is no row date, and "Wednesday-Thursday, April 29-30" is the year whose
+    29th is a Wednesday."""
+    text = ("  Fall 2025 grades visible in the student portal ....... Tuesday, Dec. 23, 2025\n"
+            "  Tuition and fees due (5:00 p.m. CT) .................. Monday, Jan. 5, 2026\n"
+            "  Residence halls open (9:00 a.m.) ..................... Saturday, Jan. 10\n"
+            "  Census date (enrollment frozen for state reporting) ... Monday, Jan. 26\n"
+            "  Reading days (no classes or exams) ................... Wednesday-Thursday, April 29-30\n")
+    ct = ZoneInfo("America/Chicago")
+    events = extract_document(text, published=dt.date(2025, 10, 15), tz=ct).events
+    assert [(e.title, e.start.strftime("%Y-%m-%d %H:%M"), day(e.end)) for e in events] == [
+        ("Fall 2025 grades visible in the student", "2025-12-23 00:00", dt.date(2025, 12, 23)),
+        ("Tuition and fees due", "2026-01-05 17:00", dt.date(2026, 1, 5)),
+        ("Residence halls open", "2026-01-10 09:00", dt.date(2026, 1, 10)),
+        ("Census date", "2026-01-26 00:00", dt.date(2026, 1, 26)),
+        ("Reading days", "2026-04-29 00:00", dt.date(2026, 4, 30))]
