@@ -80,6 +80,7 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     title = re.sub(r"^[、，,和及与的]+|[、，,和及与]+$", "", title.strip())
     title = re.sub(r"(?:\d{4}|[今去明]|本)年(?:度)?(?=[\u4e00-\u9fff“])", "", title)
     title = re.sub(r"^(?:从|自|于|在|到|至)\s*|(?:当[日天]|即日|次日)起", "", title.strip())
+    title = re.sub(r"^是(?:第[一二三四五六七八九十百\d]+[个届次])?(?=[“\u4e00-\u9fff])", "", title)  # 9月20日是第十五个“中国统计开放日”
     for _ in range(3):
         title = LEAD_WORDS.sub("", title.strip())
     notice = re.fullmatch(r"\s*关于(?P<what>.{4,60}?)的(?:公告|通知|通告|决定|安排)\s*", title)

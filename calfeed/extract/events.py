@@ -121,6 +121,8 @@ _HOURS_CELL = re.compile(  # 11:00 a.m. & 2:00 p.m., 10:00 a.m. - noon, 6:30 p.m
 _CALLED_OFF_CELL = re.compile(r"\s*(?:POSTPONED|CANCELL?ED|CALLED\s+OFF|已取消|取消|延期|改期)\s*", re.I)
 _LIVE_STATUS = re.compile(r"(?:^|[·|])\s*(?:Open|Closed)\s+$", re.I)  # Open tomorrow 10 AM - 5 PM
 _EVERY_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\s+(?:from\s+|at\s+)?$", re.I)  # Thursdays until 8 p.m.
+_BULLET_ROW = re.compile(r"[ \t\u3000]*[●•▪◆■◇○](?P<label>[^\n]{2,40}?)(?:[ \t]{2,}|[ \t]*\u3000[ \t\u3000]*)")
+_ROW_TAIL = re.compile(r"\s*(?:[（(][^（()）\n]{1,16}[)）])?\s*(?:\d{1,2}[:：]\d\d(?:\s*[-—–~至]\s*\d{1,2}[:：]\d\d)?)?\s*")
 _TIMETABLE = re.compile(r"首班|末班|发车|班次|First\s+(?:train|bus)|Last\s+(?:train|bus)|Departs?", re.I)
 _ROSTER = re.compile(r"值班|带班|On[- ]call|On duty", re.I)
 _END_COLUMN = re.compile(r"恢复|结束|截止|止|Ends?\b|Until|To\b", re.I)  # 停气时间 | 预计恢复供气时间
@@ -1003,7 +1005,7 @@ class _Reader:
         if ongoing and not re.search(r"(?:持续|延续|一直)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]):
             ongoing = None  # 专项检查正在进行中，检查将持续到6月底: from now until then
         listed = t.rule.endswith("+heading-day")  # under TUESDAY: "Lunch & Learn: …. Noon–1 p.m., Student Union"
-        row_label = self.dated_row_label(s, e, t)  # Tue, June 17, 6:30 p.m.  Second reading and adoption
+        row_label = self.dated_row_label(s, e, t) or self.bullet_row_label(t)  # Tue, June 17, 6:30 p.m.  Second reading
         copula = (trigger is None and not HAN.search(sentence)  # Our Pajama Storytime is next Monday at 6:30 p.m.
                   and re.search(r"[A-Za-z]{3,}\s+(?:is|are)\s+(?:on\s+|set\s+for\s+)?$", self.text[s:t.span[0]]) is not None
                   and not re.search(r"\b(?:it|this|that|today|there|which|what)\s+(?:is|are)\s+\S*\s*$", self.text[s:t.span[0]], re.I))
@@ -1016,7 +1018,7 @@ class _Reader:
                                     or listed or scheduled or copula or ongoing or row_item or row_label or declared):
             return None
         if STATISTIC.search(self.text[clause_start:clause_end] if deadline_target else sentence) and trigger is None \
-                and not named and not runs_on:
+                and not named and not runs_on and not row_label:
             return None  # (计划夏播45万亩，力争6月20日前全面完成: the goal's own clause has no figure)
         if t.grain in ("year",) and not deadline_target:
             return None
@@ -1442,6 +1444,16 @@ class _Reader:
         prev_start = self.text.rfind("\n", 0, line_start - 1) + 1
         line = self.text[prev_start:line_start - 1].strip()
         return line if 3 <= len(line) <= 80 and not DATELINE.search(line) else None
+
+    def bullet_row_label(self, t: Timex) -> str:
+        """The label of a bulleted row that ends with its date, set apart by a wide gap: "● 1—6月规模以上
+        工业企业利润　7月30日（星期二）" (a release calendar's row); "" for any other line."""
+        line = self.text.rfind("\n", 0, t.span[0]) + 1
+        row = _BULLET_ROW.match(self.text, line, t.span[0])
+        end = self.text.find("\n", t.span[1])
+        if row is None or row.end() != t.span[0] or not _ROW_TAIL.fullmatch(self.text, t.span[1], len(self.text) if end < 0 else end):
+            return ""
+        return shorten(row["label"].strip())
 
     def dated_row_label(self, s: int, e: int, t: Timex) -> str:
         """The label of a listing's row that begins with its date, "Tue, June 17, 6:30 p.m.  Second

@@ -138,6 +138,7 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
 
     def may_join(a: int, b: int) -> bool:  # never into a list item, a table row or an indented Chinese paragraph
         return b not in never_into and not _LIST_START.match(lines[b]) and not rows[a] and not rows[b] \
+            and not (_LIST_START.match(lines[a]) and _NOTE_LABEL.match(lines[b])) \
             and not (_SECTION_HEAD.fullmatch(lines[a]) and _indent(lines[b]) > _indent(lines[a]))  # 七、录取与奖励 /   决赛录取…
 
     for run in runs:
@@ -232,6 +233,7 @@ _FIELD_LINE = re.compile(rf"{FIELD_LABEL}|\s*【[^】\n]{{1,20}}】")  # 展期�
 _ITEM_START = re.compile(r"\s*(?:\(?[a-z]\)|\(?\d{1,2}[.)]|[-•*·●■])\s")  # (a), 3., - : a list item begins
 _DATED_PAREN_END = re.compile(r"\([^()]*\d{4}\)\s*$")  # "… announced  (Posted on: March 18, 2025)": a link's stamp
 _LABELLED = re.compile(r"\s*[A-Z][\w&'’/ -]{1,30}:\s")  # "Opening reception: Saturday, September 6"
+_NOTE_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{1,6}[：:]")  # 注：…, 备注：… under a list: a note, not the item's tail
 _SECTION_HEAD = re.compile(r"\s*[一二三四五六七八九十]{1,3}、[^，。；,;：:]{1,20}")  # 七、录取与奖励
 
 
@@ -384,6 +386,7 @@ def prepare(text: str) -> Prepared:
         broken = (len(stripped) > 50 and stripped[-1] not in TERMINAL and first and not CAPTION.search(stripped)
                   and not table_row(stripped) and not table_row(nxt)
                   and not (first.isascii() and (first.isupper() or first.isdigit() or first in "-*•("))
+                  and not _LIST_START.match(nxt)  # 现将…公布如下： / ● 1—6月规模以上工业企业利润　7月30日: a list
                   and not _is_headline(nxt.strip()[:41] if len(nxt.strip()) <= 40 else "x" * 41))
         if broken and not (first.isascii() and not HAN.search(stripped[-1])):
             removed += sep_end - pe  # Chinese joins directly

@@ -1533,3 +1533,19 @@ def test_leader_rows_with_an_hour_or_a_note_in_the_label_and_a_short_leader():
         ("Residence halls open", "2026-01-10 09:00", dt.date(2026, 1, 10)),
         ("Census date", "2026-01-26 00:00", dt.date(2026, 1, 26)),
         ("Reading days", "2026-04-29 00:00", dt.date(2026, 4, 30))]
+
+
+def test_a_bulleted_release_calendar_names_each_row_by_its_label():
+    """● 1—6月规模以上工业企业利润　7月30日（星期二）: a bulleted row that ends with its date is an
+    entry named by its label (reference period kept, figures' words no statistic); the list is not
+    joined to the line that announces it, nor its last row to the 注： under it; 9月20日是第十五个
+    “中国统计开放日” is named by the day's name."""
+    text = ("现将2024年下半年部分统计数据发布时间公布如下：\n"
+            "　　● 1—6月规模以上工业企业利润　7月30日（星期二）\n"
+            "　　● 1—7月全市主要经济指标　8月16日（星期五）10:00\n"
+            "　　注：以上时间如有调整，以本公众号公告为准。\n"
+            "今年9月20日（星期五）是第十五个“中国统计开放日”。\n")
+    events = extract_document(text, published=dt.date(2024, 7, 18), tz=TZ).events
+    assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
+        ("1—6月规模以上工业企业利润", "07-30 00:00"), ("1—7月全市主要经济指标", "08-16 10:00"),
+        ("“中国统计开放日”", "09-20 00:00")]
