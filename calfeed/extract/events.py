@@ -83,6 +83,7 @@ from calfeed.extract.text import (
     WEEK_ROW,
     Prepared,
     aligned_columns,
+    comments_start,
     prepare,
     spaced_cells,
     strip_html,
@@ -225,7 +226,8 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
         published, how = found
     ref = dt.datetime.combine(published, dt.time(12, 0), tz)
     prep = prepare(text)
-    timexes = _same_day_as_dateline(prep.text, calibrate_weeks(prep.text, find_timexes(prep.text, ref, lang=lang)))
+    cut = comments_start(prep.text)
+    timexes = _same_day_as_dateline(prep.text, calibrate_weeks(prep.text, [t for t in find_timexes(prep.text, ref, lang=lang) if t.span[0] < cut]))
     if (year := subject_year(prep.text, published)) is not None:
         timexes = in_report_year(prep.text, timexes, year, published)
     elif (first := school_year(prep.text, published)) is not None:

@@ -217,6 +217,19 @@ def aligned_columns(line: str, other: str) -> bool:
     return any(abs(a - x) <= 1 for a, _ in spaced_cells(other, 0, len(other))[1:] for x in mine)
 
 
+_COMMENTS = re.compile(  # the line that opens a page's reader comments
+    r"^[ \t\u3000]*(?:[—-]+\s*)?(?:写留言|精选留言|留言\s*\d+|热门评论|全部评论|网友评论|读者评论|评论区|评论\s*[（(]?\d+[)）]?)(?:\s*[—-]+)?[ \t]*$"
+    r"|^[^\n]{0,40}\b\d+\s+Comments?\b[^\n]{0,30}$|^[ \t]*(?:Like\s+Comment\s+Share|Comments?\s*\(\d+\)|Leave\s+a\s+(?:comment|reply)"
+    r"|Write\s+a\s+comment\.*)[ \t]*$", re.M | re.I)
+
+
+def comments_start(text: str) -> int:
+    """Where a page's reader comments begin (写留言, 热门评论, "4 Comments", "Like Comment Share"): what
+    readers wrote under the story is no part of it; len(text) when the page has none."""
+    m = _COMMENTS.search(text)
+    return m.start() if m else len(text)
+
+
 def table_row(text: str) -> bool:
     """Whether the text holds a table row (cells between bars or tabs, a dot leader, a teaching
     calendar's wide-spaced columns).  The cheap test first: most lines have none of their marks."""

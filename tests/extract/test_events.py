@@ -1549,3 +1549,16 @@ def test_a_bulleted_release_calendar_names_each_row_by_its_label():
     assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
         ("1—6月规模以上工业企业利润", "07-30 00:00"), ("1—7月全市主要经济指标", "08-16 10:00"),
         ("“中国统计开放日”", "09-20 00:00")]
+
+
+def test_reader_comments_under_a_post_are_no_part_of_it():
+    """写留言 / 热门评论 / "4 Comments": what readers wrote under the story (作者回复：…10月7日当晚不安排演出,
+    明天一早就去抢试乘名额) gives no entries; the story above still does."""
+    text = ("国庆期间灯光秀于10月1日至6日每晚19:30上演。\n\n阅读 2.3万　　点赞 512\n\n写留言\n\n"
+            "　　爱爬山的猫　　上海　　3小时前\n　　　　作者回复：10月7日当晚不安排演出哦～\n")
+    events = extract_document(text, published=dt.date(2024, 9, 25), tz=TZ).events
+    assert [(day(e.start), day(e.end)) for e in events] == [(dt.date(2024, 10, 1), dt.date(2024, 10, 6))]
+    english = ("The book sale runs Saturday, January 11.\n\n4 Comments\n\nRay  ·  2 days ago\n"
+               "Will you be open Friday, January 10?\n")
+    events = extract_document(english, published=dt.date(2025, 1, 2), tz=ZoneInfo("America/New_York")).events
+    assert [day(e.start) for e in events] == [dt.date(2025, 1, 11)]
