@@ -129,7 +129,7 @@ _ROSTER = re.compile(r"值班|带班|On[- ]call|On duty", re.I)
 _END_COLUMN = re.compile(r"恢复|结束|截止|止|Ends?\b|Until|To\b", re.I)  # 停气时间 | 预计恢复供气时间
 _WEEK_CELL = re.compile(r"第?\s*\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\s*周|Week\s+\d{1,2}", re.I)  # 第1周, 第19—20周
 _ITEM_BEFORE_DATE = re.compile(r"(?:^|[；;、，,]\s*)(?P<item>[^；;、，,（(|｜]{2,30})[（(]\s*$")  # 一年级家长会（2月27日…
-_CELL_HINT = re.compile(r"[｜|…]|\.\s?\.|··|周[ \t]*\u3000|\d[ \t]*\u3000")
+_CELL_HINT = re.compile(r"[｜|…]|\.\s?\.|··|[周）)\d][ \t]*\u3000")
 _SCHEDULE_WORD = re.compile(r"\b(?:schedule|agenda|program(?:me)?|itinerary|timetable|lineup|order\s+of\s+events)\b|日程|议程|流程|安排|时间表", re.I)
 _HOLIDAY_KINDS = re.compile(r"(?:[、和及与]\s*[\u4e00-\u9fff]{1,5})*\s*等(?:重点|重要|传统|法定|主要)?(?:时段|时期|节日|节假日|假日|假期|节点)")
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
@@ -884,8 +884,11 @@ class _Reader:
         if "fuzzy-recent" in t.rule and re.search(r"成功|破获|已经|已于|圆满|印发|下发|出台|制定了|公布了|宣布|发布(?:了)?(?:通知|通告|公告)", self.text[t.span[1]:t.span[1] + 30]) \
                 and not any(d.type == "duration" for d in self.in_sentence):
             return None  # 近日，…成功破获…: a past result told as news, not a date to keep
-        if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead):
+        if "anaphora" in t.rule and t.text in ("当天", "当日") and re.search(r"[\u4e00-\u9fff]$", lead) \
+                and not re.search(r"[日节]$", lead):  # (国际博物馆日当天开幕, 端午节当天: the named day itself)
             return None  # 接种当天凭预约码…: the day of whatever, not a date
+        if not re.search(r"\d\s*[月日号]|[正腊冬]月|初[一二三四五六七八九十]", t.text) and re.search(r"每(?:场|期|次|轮|批)[^，。；,;]{0,12}$", self.text[max(s, t.span[0] - 16):t.span[0]]):
+            return None  # 每场于举办前一周的周一上午10时开放预约: a rule for each session, not a day
         if t.rule == "weekday" and (re.search(r"(?:每|逢|其间|期间)$", lead) or lead.endswith(("（", "(")) and any(
                 x.type == "set" and x.span[1] <= t.span[0] for x in self.in_sentence)):
             return None  # 每周一闭馆, 其间周一不闭馆: a rule

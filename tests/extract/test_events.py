@@ -1562,3 +1562,19 @@ def test_reader_comments_under_a_post_are_no_part_of_it():
                "Will you be open Friday, January 10?\n")
     events = extract_document(english, published=dt.date(2025, 1, 2), tz=ZoneInfo("America/New_York")).events
     assert [day(e.start) for e in events] == [dt.date(2025, 1, 11)]
+
+
+def test_a_news_story_opening_with_its_named_day_and_a_wide_spaced_lecture_list():
+    """将于本周六（5月18日）国际博物馆日当天开幕，展期至8月25日: 当天 after a named day is that day, so
+    the show runs from its opening to 8月25日 (and 千年 in its name is no span of time); rows
+    "5月25日（周六）　《…》　主讲：…" are entries named by their talk; 每场于举办前一周的周一上午10时
+    开放预约 is a rule for each session, not a day."""
+    text = ("“经纬千年——丝织品特展”将于本周六（5月18日）国际博物馆日当天开幕，展期至8月25日。\n"
+            "5月25日（周六）　《从蚕桑到锦绣》　主讲：研究员 韩秋实\n"
+            "6月15日（周六）　《楚锦纹样里的天地观》　主讲：教授 陆明川\n"
+            "讲座免费预约，每场于举办前一周的周一上午10时开放预约。\n")
+    events = extract_document(text, published=dt.date(2024, 5, 16), tz=TZ).events
+    assert [(e.title, day(e.start), day(e.end)) for e in events] == [
+        ("“经纬千年——丝织品特展”国际博物馆日开幕", dt.date(2024, 5, 18), dt.date(2024, 8, 25)),
+        ("《从蚕桑到锦绣》", dt.date(2024, 5, 25), dt.date(2024, 5, 25)),
+        ("《楚锦纹样里的天地观》", dt.date(2024, 6, 15), dt.date(2024, 6, 15))]
