@@ -747,7 +747,7 @@ class _Tagger:
             return None  # 三亚航线16日首航: the 16th, not sixteen days
         if amount == 1 and self.norm[m.end():m.end() + 1] == "之":
             return None  # 一日之计, 一年之计: sayings
-        if n_text in ("千", "百", "万") and base == "年" and not re.search(r"[\d〇零一二两三四五六七八九十几数]$", self.norm[:m.start()]):
+        if n_text in ("千", "百", "万") and base == "年" and not re.match(r"[\d〇零一二两三四五六七八九十几数]", self.norm[m.start() - 1:m.start()]):
             return None  # 千年古城, 百年老店, “经纬千年”: a figure of speech, not a span of time
         parts = [(amount, base)]
         rest = m["du_rest"] or ""
