@@ -1270,8 +1270,9 @@ class _Reader:
         b = len(self.text) if b < 0 else b
         cells = spaced_cells(self.text, a, b)
         label = self.text[cells[0][0]:cells[0][1]]
-        if e > b or len(cells) < 2 or re.search(r"\d", label) and not _WEEK_CELL.fullmatch(label) or label[-1] in ".;:,":
-            return []  # (a week's number is a label: 第2周   3月9日—3月15日)
+        if e > b or len(cells) < 2 or re.search(r"\d", label) and not _WEEK_CELL.fullmatch(label) \
+                and not (len(cells) > 2 and re.fullmatch(r"\d{1,3}", label)) or label[-1] in ".;:,":
+            return []  # (a week's number is a label: 第2周   3月9日—3月15日; so is a row's number)
         line = self.text[a:b]
         if not any(aligned_columns(line, other) for other in self.lines_next_to(a, b)):
             return []
@@ -1356,8 +1357,10 @@ class _Reader:
             label = name  # Spring break - no classes; halls open ..... March 10-14; Classes begin (8:00 a.m.): its name
         if not HAN.search(label) and len(name := re.sub(r"\s*\([^()]*\)$", "", label)) >= 3:
             label = name  # Census date (enrollment frozen for state reporting): the name, less its note
-        if k <= first or not label or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", label)):
-            return ""  # (a year may name the label's term: "Fall 2025 grades visible in the student portal")
+        if k <= first or not label or t.grain in ("month", "quarter", "year", "season") or re.search(
+                r"\d", re.sub(r"\b(?:19|20)\d\d\b|(?:19|20)\d\d年|\d{1,2}(?:\s*[—–-]\s*\d{1,2})?月份?|第\d{1,3}期", "", label)):
+            return ""  # (a year or a month may name the label's term: "Fall 2025 grades visible", 1—11月规模以上工业
+            #企业效益; a month in a later cell is the row's reference period, 数据期别)
         heads = self.column_heads(s)
         column = re.sub(r"(?:日期|时间|时段|Date|Time)\s*$", "", heads[k], flags=re.I).strip() if k < len(heads) else ""
         return shorten(label + ("" if HAN.search(label + column) else " ") + column if column else label)

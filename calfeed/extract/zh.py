@@ -214,6 +214,8 @@ class _Tagger:
         gap = self.gap(cur.end, f.start)
         if "\n" in gap:
             return False  # a heading's word and the next line's date are two things
+        if ("  " in gap or "\t" in gap or "\u3000" in gap) and not (f.rank == 3.5 and cur.rank >= 3):
+            return False  # two columns of a text table (2025年1—11月    12月30日), unless a weekday confirms the date
         if cur.nth_week is not None and cur.month is None and f.month is not None and f.day is not None:
             return False  # 第9周   4月27日—5月3日: a teaching week's number labels its dates, which say it all
         if (gap.strip() in ("（", "(") and f.rank == 3 and cur.rank == 3

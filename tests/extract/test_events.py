@@ -1578,3 +1578,15 @@ def test_a_news_story_opening_with_its_named_day_and_a_wide_spaced_lecture_list(
         ("“经纬千年——丝织品特展”国际博物馆日开幕", dt.date(2024, 5, 18), dt.date(2024, 8, 25)),
         ("《从蚕桑到锦绣》", dt.date(2024, 5, 25), dt.date(2024, 5, 25)),
         ("《楚锦纹样里的天地观》", dt.date(2024, 6, 15), dt.date(2024, 6, 15))]
+
+
+def test_a_numbered_release_table_with_columns_of_spaces():
+    """序号  发布内容  数据期别  发布时间: a row's number is no label, its item is (its month, 1—11月,
+    names the data and keeps it), the 数据期别 column's month is no entry, and two columns' dates are
+    never read as one (2025年1—11月    12月30日 is not 1 o'clock on the 30th)."""
+    text = ("序号  发布内容                          数据期别        发布时间\n"
+            "1     11月份全市主要经济指标            2025年11月      12月19日（周五）10:00\n"
+            "2     1—11月规模以上工业企业效益        2025年1—11月    12月30日（周二）16:00\n")
+    events = extract_document(text, published=dt.date(2025, 11, 20), tz=TZ).events
+    assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
+        ("11月份全市主要经济指标", "12-19 10:00"), ("1—11月规模以上工业企业效益", "12-30 16:00")]
