@@ -124,6 +124,11 @@ _LIVE_STATUS = re.compile(r"(?:^|[·|])\s*(?:Open|Closed)\s+$", re.I)  # Open to
 _EVERY_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days\s+(?:from\s+|at\s+)?$", re.I)  # Thursdays until 8 p.m.
 _BULLET_ROW = re.compile(r"[ \t\u3000]*[●•▪◆■◇○](?P<label>[^\n]{2,40}?)(?:[ \t]{2,}|[ \t]*\u3000[ \t\u3000]*)")
 _ROW_TAIL = re.compile(r"\s*(?:[（(][^（()）\n]{1,16}[)）])?\s*(?:\d{1,2}[:：]\d\d(?:\s*[-—–~至]\s*\d{1,2}[:：]\d\d)?)?\s*")
+_DATED_COLON_ITEM = re.compile(  # - Nov. 26-28: Thanksgiving recess.: a dated list item, its date before the colon
+    r"[ \t]*[-•*][ \t]+(?P<date>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2}(?!\d)[^:\n]{0,40}?):[ \t]+(?P<label>[A-Z][^\n]*?)(?=\s*[;(]|(?<!\bJr)(?<!\bSr)(?<!\bSt)(?<!\bDr)\.(?:\s|$)|,\s+[a-z]|,\s+(?:\d|[A-Z][a-z]+\s+\d)|\s*$)"
+    r"(?P<rest>[^\n]*?(?:(?<!\bJr)(?<!\bSr)(?<!\bSt)(?<!\bDr)\.(?=\s|$)|$))",
+    re.M)
 _TIMETABLE = re.compile(r"首班|末班|发车|班次|First\s+(?:train|bus)|Last\s+(?:train|bus)|Departs?", re.I)
 _ROSTER = re.compile(r"值班|带班|On[- ]call|On duty", re.I)
 _END_COLUMN = re.compile(r"恢复|结束|截止|止|Ends?\b|Until|To\b", re.I)  # 停气时间 | 预计恢复供气时间
@@ -1010,7 +1015,11 @@ class _Reader:
         if ongoing and not re.search(r"(?:持续|延续|一直)(?:至|到)\s*$", self.text[max(s, t.span[0] - 6):t.span[0]]):
             ongoing = None  # 专项检查正在进行中，检查将持续到6月底: from now until then
         listed = t.rule.endswith("+heading-day")  # under TUESDAY: "Lunch & Learn: …. Noon–1 p.m., Student Union"
-        row_label = self.dated_row_label(s, e, t) or self.bullet_row_label(t)  # Tue, June 17, 6:30 p.m.  Second reading
+        item = self.colon_item(t)
+        if item is not None and item.start("label") <= t.span[0] < item.end() and ("holiday" in t.rule or not time_only(t, self.today)):
+            return None  # - Monday, Jan. 19: Martin Luther King Jr. Day, schools closed: the label names the date
+        row_label = self.dated_row_label(s, e, t) or self.bullet_row_label(t) or (  # Tue, June 17, 6:30 p.m.  Second reading
+            shorten(item["label"].strip()) if item is not None and t.span[1] <= item.end("date") + 1 else "")
         copula = (trigger is None and not HAN.search(sentence)  # Our Pajama Storytime is next Monday at 6:30 p.m.
                   and re.search(r"[A-Za-z]{3,}\s+(?:is|are)\s+(?:on\s+|set\s+for\s+)?$", self.text[s:t.span[0]]) is not None
                   and not re.search(r"\b(?:it|this|that|today|there|which|what)\s+(?:is|are)\s+\S*\s*$", self.text[s:t.span[0]], re.I))
@@ -1462,6 +1471,13 @@ class _Reader:
         if row is None or row.end() != t.span[0] or not _ROW_TAIL.fullmatch(self.text, t.span[1], len(self.text) if end < 0 else end):
             return ""
         return shorten(row["label"].strip())
+
+    def colon_item(self, t: Timex) -> re.Match | None:
+        """The list item "- Monday, Jan. 19: Martin Luther King Jr. Day, schools closed." whose date
+        (before the colon) holds t, or whose first sentence after it does; None for any other line."""
+        line = self.text.rfind("\n", 0, t.span[0]) + 1
+        item = _DATED_COLON_ITEM.match(self.text, line)
+        return item if item is not None and item.start("date") <= t.span[0] else None
 
     def dated_row_label(self, s: int, e: int, t: Timex) -> str:
         """The label of a listing's row that begins with its date, "Tue, June 17, 6:30 p.m.  Second

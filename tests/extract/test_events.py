@@ -1590,3 +1590,19 @@ def test_a_numbered_release_table_with_columns_of_spaces():
     events = extract_document(text, published=dt.date(2025, 11, 20), tz=TZ).events
     assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
         ("11月份全市主要经济指标", "12-19 10:00"), ("1—11月规模以上工业企业效益", "12-30 16:00")]
+
+
+def test_a_dated_list_item_before_a_colon_is_named_by_its_label():
+    """"- Monday, Jan. 19: Martin Luther King Jr. Day, schools closed.": the item's date is the entry
+    and its label the name (the holiday inside it names that day, not its own year's); a later
+    sentence on the line keeps its own date; "- February 2026 data: Friday, April 17" is no such
+    item (its month names the data)."""
+    text = ("KEY DATES\n- Monday, Jan. 19: Martin Luther King Jr. Day, schools closed.\n"
+            "- Dec. 23 - Jan. 1: Winter recess. Classes resume Friday, Jan. 2.\n"
+            "- Monday, Feb. 16: February break (Presidents' Day is Feb. 16).\n"
+            "- February 2026 data: Friday, April 17\n")
+    events = extract_document(text, published=dt.date(2025, 4, 16), tz=ZoneInfo("America/New_York")).events
+    assert sorted((day(e.start), e.title) for e in events) == [
+        (dt.date(2025, 12, 23), "Winter recess"), (dt.date(2026, 1, 2), "Classes resume"),
+        (dt.date(2026, 1, 19), "Martin Luther King Jr. Day"), (dt.date(2026, 2, 16), "February break"),
+        (dt.date(2026, 4, 17), "February 2026 data")]
