@@ -82,10 +82,10 @@ from calfeed.extract.text import (
     TABLE_BARS,
     WEEK_ROW,
     Prepared,
-    aligned_columns,
     comments_start,
     prepare,
     spaced_cells,
+    spaced_table_row,
     strip_html,
     title_case,
 )
@@ -312,7 +312,8 @@ class _Reader:
         self.timex_starts = [t.span[0] for t in timexes]
         self.in_sentence: list[Timex] = []  # the time expressions of the sentence being read
         self.day_heading: dt.date | None = None  # a line that is only a date heads the lines below it
-        self.row_at: tuple[tuple[int, int], list[tuple[int, int]]] | None = None  # the last table row read
+        self.row_at: tuple[tuple[int, int], list[tuple[int, int]], bool] | None = None  # the last table row read
+        # (its sentence, its cells, and whether those were read off runs of spaces)
         self.ref = ref
         self.today = ref.date()
 
@@ -1262,13 +1263,20 @@ class _Reader:
         if self.row_at is not None and self.row_at[0] == (s, e):
             return self.row_at[1]
         cells: list[tuple[int, int]] = []
+        spaced = False
         if _CELL_HINT.search(self.text, s, e) and _CELLS.search(self.text, s, e):  # most sentences: no bar, no leaders
             seps = list(_CELL_SEP.finditer(self.text, s, e))
             cells = list(zip([s] + [m.end() for m in seps], [m.start() for m in seps] + [e], strict=True))
         elif SPACE_GAP.search(self.text, s, e):
             cells = self.spaced_row(s, e)
-        self.row_at = ((s, e), cells)
+            spaced = bool(cells)
+        self.row_at = ((s, e), cells, spaced)
         return cells
+
+    def in_spaced_table(self, s: int, e: int) -> bool:
+        """Whether the sentence s..e is a row of a table whose columns are runs of spaces."""
+        self.row_cells(s, e)
+        return self.row_at[2]
 
     def spaced_row(self, s: int, e: int) -> list[tuple[int, int]]:
         """The cells of a row of a table whose columns are runs of spaces, "  INSET day      Monday 5
@@ -1282,8 +1290,7 @@ class _Reader:
         if e > b or len(cells) < 2 or re.search(r"\d", label) and not _WEEK_CELL.fullmatch(label) \
                 and not (len(cells) > 2 and re.fullmatch(r"\d{1,3}", label)) or label[-1] in ".;:,":
             return []  # (a week's number is a label: 第2周   3月9日—3月15日; so is a row's number)
-        line = self.text[a:b]
-        if not any(aligned_columns(line, other) for other in self.lines_next_to(a, b)):
+        if not spaced_table_row(self.text[a:b], self.lines_next_to(a, b)):
             return []
         return [(max(x, s), min(y, e)) for x, y in cells if y > s and x < e]
 
@@ -1345,7 +1352,7 @@ class _Reader:
             if all(_HOURS_CELL.fullmatch(self.text[a:b]) for a, b in cells[1:]) and (below := self.name_below(e)):
                 return shorten(below)  # SAT, MAR 8  |  11:00 a.m. & 2:00 p.m. / Spinning & Weaving Demonstration
             heading = next(self.lines_above(s, 1), "") if self.text.rfind("\n", 0, s) + 1 == s else ""
-            if self.spaced_row(s, e):
+            if self.in_spaced_table(s, e):
                 heading = ""  # 周次    起止日期    备注: the table's heading row names no row
             if (heading and len(heading) <= 90 and re.search(r"\w", heading) and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，)）"
                     and not heading.isupper() and heading[0] not in "(（"  # KEY DATES - FIRST SEMESTER; (no school)

@@ -104,8 +104,7 @@ def unwrap(text: str) -> tuple[str, list[int], list[int]]:
     block: list[int] = []  # indexes of the current run of non-blank lines
 
     page_width = _page_width(lines)
-    rows = [table_row(x) or SPACE_GAP.search(x) is not None and any(
-        0 <= j < len(lines) and aligned_columns(x, lines[j]) for j in (k - 1, k + 1)) for k, x in enumerate(lines)]
+    rows = [table_row(x) or spaced_table_row(x, lines[max(k - 1, 0):k] + lines[k + 1:k + 2]) for k, x in enumerate(lines)]
 
     def wrapped(run: list[int]) -> bool:
         stripped = [lines[k].strip() for k in run]
@@ -215,6 +214,12 @@ def aligned_columns(line: str, other: str) -> bool:
     two rows of one text table, not two lines of prose that happen to hold a double space."""
     mine = {a for a, _ in spaced_cells(line, 0, len(line))[1:]}
     return any(abs(a - x) <= 1 for a, _ in spaced_cells(other, 0, len(other))[1:] for x in mine)
+
+
+def spaced_table_row(line: str, neighbours: list[str]) -> bool:
+    """Whether a line is a row of a text table whose columns are runs of spaces: it has such a
+    gap and a later column in line with a neighbouring line's."""
+    return SPACE_GAP.search(line) is not None and any(aligned_columns(line, other) for other in neighbours)
 
 
 _COMMENTS = re.compile(  # the line that opens a page's reader comments
