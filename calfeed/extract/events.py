@@ -134,7 +134,7 @@ _ROSTER = re.compile(r"值班|带班|On[- ]call|On duty", re.I)
 _END_COLUMN = re.compile(r"恢复|结束|截止|止|Ends?\b|Until|To\b", re.I)  # 停气时间 | 预计恢复供气时间
 _WEEK_CELL = re.compile(r"第?\s*\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\s*周|Week\s+\d{1,2}", re.I)  # 第1周, 第19—20周
 _ITEM_BEFORE_DATE = re.compile(r"(?:^|[；;、，,]\s*)(?P<item>[^；;、，,（(|｜]{2,30})[（(]\s*$")  # 一年级家长会（2月27日…
-_CELL_HINT = re.compile(r"[｜|…]|\.\s?\.|··|[周）)\d][ \t]*\u3000")
+_CELL_HINT = re.compile(r"[｜|…]|\.\s?\.|··|[周）)\d时分][ \t]*\u3000")
 _SCHEDULE_WORD = re.compile(r"\b(?:schedule|agenda|program(?:me)?|itinerary|timetable|lineup|order\s+of\s+events)\b|日程|议程|流程|安排|时间表", re.I)
 _HOLIDAY_KINDS = re.compile(r"(?:[、和及与]\s*[\u4e00-\u9fff]{1,5})*\s*等(?:重点|重要|传统|法定|主要)?(?:时段|时期|节日|节假日|假日|假期|节点)")
 _EN_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*[—–-]{1,2}\s*")  # PORTLAND, Maine —
@@ -176,6 +176,11 @@ _LIST_ITEM = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[�
 _WEEKLY_HEADING = re.compile(r"每周|周[一二三四五六日]至周[一二三四五六日]|(?:开放|门诊|接种|服务|营业|办公|办理|作息)时间|"
                              r"\b(?:weekly|regular|office|opening|clinic|library|branch)\s+(?:schedule|hours)\b|^hours\b", re.I)
 _DAILY_HOURS = re.compile(r"BYHOUR=(\d+);BYMINUTE=(\d+)(?:;UNTIL-TIME=(\d\d)(\d\d))?")  # a daily set's from (and until)
+# a list's lead line ends in a colon; its hour is shared when said of them all (均/统一, all/each … at)
+_LIST_INTRO_END = re.compile(r"[：:]\s*(?:\n|$)")
+_SHARED_HOUR_LEAD = re.compile(r"(?:均|统一|都|一律)(?:安排|定|设)?(?:在|于|为)?\s*$|"
+                               r"\b(?:all|each)\b[^.;:]{0,40}\b(?:at|begins?\s+at|starts?\s+at)\s+$", re.I)
+_LINE_LEAD = re.compile(r"\s*(?:[-•*·●■]\s*|\d{1,2}[.、．)]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?")
 _MARKER_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*[。；;]?\s*")
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
                              r"(?!(?:they|it|he|she|we|you|this|these|those)\b)", re.I)
@@ -313,6 +318,7 @@ class _Reader:
         self.in_sentence: list[Timex] = []  # the time expressions of the sentence being read
         self.day_heading: dt.date | None = None  # a line that is only a date heads the lines below it
         self.row_at: tuple[tuple[int, int], list[tuple[int, int]], bool] | None = None  # the last table row read
+        self.list_hour: Timex | None = None  # 均安排在周六下午2点30分…： the hour stated once for the dated lines below
         # (its sentence, its cells, and whether those were read off runs of spaces)
         self.ref = ref
         self.today = ref.date()
@@ -326,7 +332,7 @@ class _Reader:
                 if self.timexes[ti].span[0] >= s:
                     in_sentence.append(self.timexes[ti])
                 ti += 1
-            in_sentence = self.on_the_day(s, self.during(s, e, in_sentence, out), out)
+            in_sentence = self.shared_hour(s, e, self.on_the_day(s, self.during(s, e, in_sentence, out), out))
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
@@ -408,6 +414,28 @@ class _Reader:
                 extra.append(Timex(m.group(), (m.start(), m.end()), "range", day_of(named.start), day_of(named.end),
                                    "day", named.approximate, rule="anaphora-period"))
         return sorted(timexes + extra, key=lambda x: x.span) if extra else timexes
+
+    def shared_hour(self, s: int, e: int, timexes: list[Timex]) -> list[Timex]:
+        """系列讲座共4场，均安排在周六下午2点30分…： over lines that each begin with a day
+        (5月25日（周六）　《…》): the hour said once for the list is each line's hour."""
+        line_start = s == 0 or self.text[s - 1] == "\n"
+        if line_start and (_LIST_INTRO_END.match(self.text, e) or _LIST_INTRO_END.match(self.text, e - 1)):
+            self.list_hour = next((t for t in timexes if isinstance(t.start, dt.datetime)
+                                   and _SHARED_HOUR_LEAD.search(self.text, max(s, t.span[0] - 8), t.span[0])), None)
+            return timexes
+        if self.list_hour is None or not line_start:
+            return timexes
+        first = timexes[0] if timexes else None
+        if (first is None or not _LINE_LEAD.fullmatch(self.text, s, first.span[0]) or first.start is None
+                or time_only(first, self.today) or day_of(first.start) != day_of(first.end or first.start)):
+            self.list_hour = None  # the list has ended
+            return timexes
+        if any(isinstance(t.start, dt.datetime) for t in timexes):
+            return timexes  # the line names its own hour
+        hour = self.list_hour
+        at = replace(first, start=on_day(hour.start, first.start), end=on_day(hour.end or hour.start, first.start),
+                     type="datetime", rule=first.rule + "+list-hour")
+        return [at, *timexes[1:]]
 
     def on_the_day(self, s: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
         """比赛当天5时30分至13时…实行交通管制: "the day of the race" is the day of the story's own

@@ -194,7 +194,8 @@ LEADER = (r"(?:\.\s?){4,}|…{2,}|·{4,}"  # Memorial Day ........ Monday, May 2
 TABLE_BARS = re.compile(r"[｜|].*[｜|]")  # 周次 | 日期 | 主要安排: cells between bars
 WEEK_ROW = re.compile(  # 第3周　 9.11—9.15　　9月14日（周四）…: a teaching calendar's row, its columns parted by full-width spaces
     r"^[ \t\u3000]*(?:第[一二三四五六七八九十\d]{1,3}周|\d{1,2}[.月]\d{1,2}日?(?:\s*[—–-]\s*\d{1,2}(?:[.月]\d{1,2})?日?)?"
-    r"(?:[（(](?:周|星期)[一二三四五六日天][)）])?)[ \t]*\u3000[\u3000 \t]*\S", re.M)  # (5月25日（周六）　《…》: a weekday too)
+    r"(?:[（(](?:周|星期)[一二三四五六日天][)）])?(?:(?:上午|下午|晚上|早上)?\d{1,2}(?:[:：]\d{2}|[时点](?:\d{1,2}分|半)?))?)"
+    r"[ \t]*\u3000[\u3000 \t]*\S", re.M)  # (5月25日（周六）上午10时　《…》: a weekday and an hour too)
 _TABLE_ROW = re.compile(rf"{TABLE_BARS.pattern}|\t.*\t|\S\s*(?:{LEADER})\s*\S|{WEEK_ROW.pattern}", re.M)  # 9月7日（周一）｜全校正式上课｜: a row, never wrapped
 _TABLE_MARK = re.compile(r"[|｜\t\u3000…·]|\.\s?\.")  # what every table row has: a bar, a tab, a leader, a wide space
 

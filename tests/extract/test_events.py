@@ -1606,3 +1606,26 @@ def test_a_dated_list_item_before_a_colon_is_named_by_its_label():
         (dt.date(2025, 12, 23), "Winter recess"), (dt.date(2026, 1, 2), "Classes resume"),
         (dt.date(2026, 1, 19), "Martin Luther King Jr. Day"), (dt.date(2026, 2, 16), "February break"),
         (dt.date(2026, 4, 17), "February 2026 data")]
+
+
+def test_an_hour_said_once_for_a_list_of_days_is_each_days_hour():
+    """系列讲座…均安排在周六下午2点30分…： over lines that each begin with a day: every line is
+    at 14:30; a line with its own hour keeps it, and the first line that is not a dated row ends
+    the list (its date keeps no borrowed hour)."""
+    text = ("展览期间，博物馆同步推出系列讲座，共3场，均安排在周六下午2点30分，地点为报告厅：\n"
+            "5月25日（周六）　《从蚕桑到锦绣》　主讲：研究员 韩秋实\n"
+            "6月15日（周六）上午10时　《楚锦纹样里的天地观》　主讲：教授 陆明川\n"
+            "7月13日（周六）　《一块锦衾的修复手记》　主讲：周玉芬\n"
+            "此外，6月1日举办亲子体验活动。\n")
+    events = extract_document(text, published=dt.date(2024, 5, 16), tz=TZ).events
+    assert [(e.title[-6:], e.start.isoformat()[:16]) for e in events] == [
+        ("蚕桑到锦绣》", "2024-05-25T14:30"), ("里的天地观》", "2024-06-15T10:00"),
+        ("的修复手记》", "2024-07-13T14:30"), ("亲子体验活动", "2024-06-01")]
+
+
+def test_a_list_intro_without_a_shared_hour_lends_none():
+    """An intro whose hour is its own (于5月20日上午10时开通预约：) lends it to no line below."""
+    text = ("首场讲座的预约将于5月20日上午10时开通，场次如下：\n"
+            "5月25日（周六）　《从蚕桑到锦绣》\n")
+    events = extract_document(text, published=dt.date(2024, 5, 16), tz=TZ).events
+    assert [(e.title, e.all_day) for e in events if e.start == dt.date(2024, 5, 25)] == [("《从蚕桑到锦绣》", True)]
