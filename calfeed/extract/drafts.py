@@ -77,6 +77,7 @@ def clean_title(raw: str, date_words: list[str]) -> str:
     title = re.sub(r"(?:历时|为期|持续|历经)[^，。的]{0,8}的", "", title)
     title = re.sub(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]|[（(]\s*[）)]", "", title)
     title = re.sub(r"[（(](?![^（()）]*[）)])", "", title)  # the bracket whose inside was a date
+    title = re.sub(r"(?:在|于)、+", "", title)  # 还将在10月2日、10月5日举办: no list left behind
     title = re.sub(r"^[、，,和及与的]+|[、，,和及与]+$", "", title.strip())
     title = re.sub(r"(?:\d{4}|[今去明]|本)年(?:度)?(?=[\u4e00-\u9fff“])", "", title)
     title = re.sub(r"^(?:从|自|于|在|到|至)\s*|(?:当[日天]|即日|次日)起", "", title.strip())

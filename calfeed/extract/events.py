@@ -181,6 +181,13 @@ _LIST_INTRO_END = re.compile(r"[：:]\s*(?:\n|$)")
 _SHARED_HOUR_LEAD = re.compile(r"(?:均|统一|都|一律)(?:安排|定|设)?(?:在|于|为)?\s*$|"
                                r"\b(?:all|each)\b[^.;:]{0,40}\b(?:at|begins?\s+at|starts?\s+at)\s+$", re.I)
 _LINE_LEAD = re.compile(r"\s*(?:[-•*·●■]\s*|\d{1,2}[.、．)]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?")
+_HOUR_CLAUSE = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,6}时间(?:均|都|统一)?(?:为|是|：|:)|(?:均|都|统一)(?:定|安排)?(?:于|在|为))\s*")
+_HOURS_LABEL = re.compile(r"开放|营业|办公|服务|接待|咨询|受理|作息|运营|门诊")
+_HOUR_SENTENCE = re.compile(  # The session starts at 10 a.m.; All three sessions begin at 6:30 p.m.; 时间均为下午2时
+    r"\s*(?:(?P<all>All\b|Each\b|Both\b|均|都)?[^.;:!?。；]{0,40}?\b(?:starts?|begins?|runs?|kicks?\s+off|gets?\s+under\s*way|"
+    r"will\s+(?:start|begin|run|kick\s+off)|(?:is|are)\s+(?:set|scheduled|slated)\s+(?:to\s+(?:start|begin)\s+)?(?:for\s+)?)"
+    r"\s*(?:at|from)?|[\u4e00-\u9fff]{0,6}时间(?P<all_zh>均|都|统一)?(?:为|是|：|:))\s*", re.I)
+_LIST_CONNECTIVE = re.compile(r"\s*(?:and|or|then|next|this|plus)?\s*", re.I)  # what precedes a run-in list's date
 _MARKER_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*[。；;]?\s*")
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
                              r"(?!(?:they|it|he|she|we|you|this|these|those)\b)", re.I)
@@ -319,6 +326,7 @@ class _Reader:
         self.day_heading: dt.date | None = None  # a line that is only a date heads the lines below it
         self.row_at: tuple[tuple[int, int], list[tuple[int, int]], bool] | None = None  # the last table row read
         self.list_hour: Timex | None = None  # 均安排在周六下午2点30分…： the hour stated once for the dated lines below
+        self.last_sentence = (0, 0)  # the sentence read before this one
         # (its sentence, its cells, and whether those were read off runs of spaces)
         self.ref = ref
         self.today = ref.date()
@@ -333,9 +341,11 @@ class _Reader:
                     in_sentence.append(self.timexes[ti])
                 ti += 1
             in_sentence = self.shared_hour(s, e, self.on_the_day(s, self.during(s, e, in_sentence, out), out))
+            in_sentence = self.hour_after(s, e, self.hour_in_clause(s, in_sentence), out)
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
+            self.last_sentence = (s, e)
         out = self.column_runs(out)
         reported = {t.span for t in self.timexes if t.rule.endswith("+report-year") and t.grain == "day"}  # a report's year
         recent = runs_through([d for d in out if day_of(d.end or d.start) >= self.today - HISTORY
@@ -436,6 +446,49 @@ class _Reader:
         at = replace(first, start=on_day(hour.start, first.start), end=on_day(hour.end or hour.start, first.start),
                      type="datetime", rule=first.rule + "+list-hour")
         return [at, *timexes[1:]]
+
+    def hour_in_clause(self, s: int, timexes: list[Timex]) -> list[Timex]:
+        """在10月2日、10月5日举办两场专家讲座，时间均为下午2时30分: an hour given in a later clause
+        is the hour of the days before it (of all of them when 均/都/统一 says so, else of the last)."""
+        for i, t in enumerate(timexes):
+            if not (time_only(t, self.today) or CLOCK_ONLY.fullmatch(t.rule)):
+                continue  # (the tagger may have put a bare clock on the day before it)
+            lead = self.text[self.clause_start(s, t.span[0]):t.span[0]]
+            if not _HOUR_CLAUSE.fullmatch(lead) or _HOURS_LABEL.search(lead) or "每" in lead:
+                continue  # (开放时间为9:00—17:00, 每日演出时间为…: opening hours, not a happening's hour)
+            days = [j for j, x in enumerate(timexes[:i]) if x.type not in ("duration", "set") and x.start is not None
+                    and not isinstance(x.start, dt.datetime) and day_of(x.start) == day_of(x.end or x.start)]
+            if not days:
+                continue
+            out = list(timexes)
+            for j in days if re.search(r"均|都|统一", lead) else days[-1:]:
+                x = timexes[j]
+                out[j] = replace(x, start=on_day(t.start or t.end, x.start), end=on_day(t.end or t.start, x.start),
+                                 type="datetime", rule=x.rule + "+clause-hour")
+            del out[i]
+            return out
+        return timexes
+
+    def hour_after(self, s: int, e: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
+        """…will host "Reading the Census" on Saturday, March 21. The session starts at 10 a.m.: a
+        sentence that only gives "the session" its hour gives it to the day the sentence before
+        named ("All three sessions begin at 6:30 p.m.": to each of its days)."""
+        dated = [t for t in timexes if t.type not in ("duration", "set")]
+        if not dated or not all(time_only(t, self.today) for t in dated):
+            return timexes
+        t = dated[0]
+        lead = _HOUR_SENTENCE.fullmatch(self.text, s, t.span[0])
+        gap = self.text[self.last_sentence[1]:s]
+        if lead is None or "\n\n" in gap or gap.strip():
+            return timexes
+        days = [d for d in earlier if d.sentence == self.last_sentence and d.all_day
+                and day_of(d.start) == day_of(d.end or d.start)]
+        if not days or len(days) > 1 and not (lead["all"] or lead["all_zh"]):
+            return timexes
+        for d in days:
+            d.start, d.end = on_day(t.start or t.end, d.start), on_day(t.end or t.start, d.start)
+            d.all_day = False
+        return [x for x in timexes if x is not t]
 
     def on_the_day(self, s: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
         """比赛当天5时30分至13时…实行交通管制: "the day of the race" is the day of the story's own
@@ -767,6 +820,8 @@ class _Reader:
         last = earlier[-1]
         if s - last.sentence[1] > 600 or last.end not in (None, last.start):
             return
+        if last.kind == "deadline" or d.grain in ("second", "minute", "hour"):
+            return  # the survey closes March 31. It takes about 10 minutes: the effort, not the run
         extend_draft(last, d.duration)
 
     def final_dates(self, sentence: str, s: int, dates: list[Timex]) -> list[Timex]:
@@ -1182,6 +1237,9 @@ class _Reader:
         later date in the sentence adds the verb just before it ("… and closes May 31")."""
         head = _QUOTED.sub(lambda q: "x" * len(q.group()), self.text[s:t.span[0]])  # "Tidelines: …" is one name
         breaks = [m.end() for m in re.finditer(r";|:(?!\d)", head)]
+        if breaks and ":" in head and _LIST_CONNECTIVE.fullmatch(head, breaks[-1]):
+            breaks = [m.end() for m in re.finditer(r";|:(?!\d)", head[:head.index(":")])]  # hold three workshops:
+            head = head[:head.index(":")]  # next Tuesday, March 17, at …; and Thursday, April 2, …: the list's own verb
         clause = s + breaks[-1] if breaks else s
         asides = [(s + m.start(), s + m.end()) for m in _RELATIVE.finditer(self.text[s:t.span[0]])]
         outside = [x for x in self.in_sentence if not any(a <= x.span[0] < b for a, b in asides)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 TERMINAL = "。！？!?；;…”』」\"'）)】."
 _PARA_SPLIT = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)*")
 _SENTENCE_END = re.compile(
-    r"[。！？!?；;]+[”」』\"’）)]*|(?<=[a-z0-9\)\]\"'”])(?<!\bJr)(?<!\bSr)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMt)(?<!\bNo)(?<!\bvs)(?<!\bMrs)(?<!\bInc)(?<!\bLtd)(?<!\bRev)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bAve)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bCapt)(?<!\bLt)(?<!\bCo)(?<!\bCorp)(?<!\bDept)(?<!\bUniv)(?<!\bapprox)(?<!\betc)(?<!\n\d)(?<!\n\d\d)(?<!\n \d)\.(?=\s+[A-Z“\"(])|\n+"
+    r"[。！？!?；;]+[”」』\"’）)]*|(?<=[a-z0-9\)\]\"'”])(?<!\bJr)(?<!\bSr)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bMt)(?<!\bNo)(?<!\bvs)(?<!\bMrs)(?<!\bInc)(?<!\bLtd)(?<!\bRev)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bAve)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bProf)(?<!\bGen)(?<!\bCol)(?<!\bCapt)(?<!\bLt)(?<!\bCo)(?<!\bCorp)(?<!\bDept)(?<!\bUniv)(?<!\bapprox)(?<!\betc)(?<!\n\d)(?<!\n\d\d)(?<!\n \d)\.[\"”]?(?=\s+[A-Z“\"(])|\n+"
 )  # not after Jr., Dr., Oct. and other abbreviations
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
 _LOOKS_HTML = re.compile(r"<(?:html|body|p|div|br|span|a|table|h[1-6])\b[^>]*>", re.I)
@@ -433,6 +433,11 @@ LEADING_CLOCK = re.compile(  # " 9:00 a.m.", "Tue, May 13, 5:30 p.m.": a schedul
     rf"\s*{_WEEKDAY_FIRST}(?:[a-z]{{3,9}}\.?\s+\d{{1,2}},?\s+)?{_CLOCK_AMPM}", re.I)
 
 
+_DATE_ITEM = r"\s*(?:(?:and|or)\s+)?(?:(?:next|this)\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\s,]"
+_COLON_LIST = re.compile(rf"[a-z]:{_DATE_ITEM}[^\n:\u4e00-\u9fff]*$")  # an English run-in list of days after a colon
+_DATE_ITEM = re.compile(_DATE_ITEM)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
@@ -446,6 +451,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             continue  # "Tuition and fees due (5:00 p.m. CT) ....": a stop inside brackets ends no sentence
         if m.group()[0] in ";；" and LEADER_AHEAD.match(text, m.end()):
             continue  # "Spring break - no classes; halls open ..... March 10-14": one row, one label
+        if m.group() == ";" and _COLON_LIST.search(text, start, end) and _DATE_ITEM.match(text, m.end()):
+            continue  # "will hold three workshops: March 17, at …; March 26, at …; and …": one list, one verb
         if end > start:
             out.append((start, end))
         start = m.end()

@@ -1629,3 +1629,37 @@ def test_a_list_intro_without_a_shared_hour_lends_none():
             "5月25日（周六）　《从蚕桑到锦绣》\n")
     events = extract_document(text, published=dt.date(2024, 5, 16), tz=TZ).events
     assert [(e.title, e.all_day) for e in events if e.start == dt.date(2024, 5, 25)] == [("《从蚕桑到锦绣》", True)]
+
+
+def test_an_hour_in_a_later_clause_or_sentence_is_the_hour_of_the_days_before_it():
+    """在10月2日、10月5日举办两场专家讲座，时间均为下午2时30分: both days at 14:30 (每日演出时间为…
+    is daily hours and gives none); "… on Saturday, March 21. The session starts at 10 a.m.": that
+    day at 10; "three public workshops: next Tuesday, March 17, at …; Thursday, March 26, at …; and
+    Thursday, April 2, at …. All three sessions begin at 6:30 p.m.": one run-in list, every day at
+    6:30 p.m., named by the list's verb."""
+    text = "特展期间，博物馆还将在10月2日、10月5日举办两场专家讲座，时间均为下午2时30分，每场限150人。\n"
+    events = extract_document(text, published=dt.date(2025, 9, 26), tz=TZ).events
+    assert [(e.title, e.start.isoformat()[:16]) for e in events] == [
+        ("博物馆还举办两场专家讲座", "2025-10-02T14:30"), ("博物馆还举办两场专家讲座", "2025-10-05T14:30")]
+    daily = extract_document("音乐节将于5月17日、18日在湿地公园举行，每日演出时间为15:00至22:00。\n",
+                             published=dt.date(2025, 5, 15), tz=TZ).events
+    assert [(day(e.start), day(e.end), e.all_day) for e in daily] == [(dt.date(2025, 5, 17), dt.date(2025, 5, 18), True)]
+    text = ('The county is rewriting its plan, "Conover 2045." The Planning Commission will hold three public '
+            "workshops: next Tuesday, March 17, at the Township Building; Thursday, March 26, at the Library; and "
+            "Thursday, April 2, at East Tarver School. All three sessions begin at 6:30 p.m. and run about two hours.\n\n"
+            'The library will host "Reading the Census," a free session, on Saturday, March 21. The session starts '
+            "at 10 a.m.; registration is required.\n")
+    events = extract_document(text, published=dt.date(2026, 3, 13), tz=ZoneInfo("America/New_York")).events
+    assert [e.start.isoformat()[:16] for e in events] == [
+        "2026-03-17T18:30", "2026-03-26T18:30", "2026-04-02T18:30", "2026-03-21T10:00"]
+    assert all(e.title.startswith("Planning Commission will hold") for e in events[:3])
+
+
+def test_a_duration_of_minutes_does_not_stretch_a_deadline():
+    """"… an online survey, which closes at 11:59 p.m. on Tuesday, March 31. The survey takes about 10
+    minutes": the deadline stays 23:59 on the 31st."""
+    text = ("Residents can fill out an online survey, which closes at 11:59 p.m. on Tuesday, March 31. "
+            "The survey takes about 10 minutes.\n")
+    events = extract_document(text, published=dt.date(2026, 3, 13), tz=ZoneInfo("America/New_York")).events
+    assert [(e.kind, e.start.isoformat()[:16], e.end.isoformat()[:16]) for e in events] == [
+        ("deadline", "2026-03-31T23:59", "2026-03-31T23:59")]
