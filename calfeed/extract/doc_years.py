@@ -59,15 +59,19 @@ def in_report_year(text: str, timexes: list[Timex], year: int, published: dt.dat
     return out
 
 
-_SCHOOL_YEAR = re.compile(r"(?P<y1>20\d\d)\s*[-–—/]\s*(?:20)?(?P<y2>\d\d)\b(?=[^\n]{0,40}?"
+_SCHOOL_YEAR = re.compile(r"(?P<y1>20\d\d)\s*[-–—/]\s*(?:20)?(?P<y2>\d\d)(?!\d)(?=[^\n]{0,40}?"
                           r"(?:学年|校历|学期|School\s+Year|Academic|Instructional|Calendar|Term))", re.I)
 _MONTH_DAY = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-                        r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?:\s*[-–—至到]\s*[^\d\n]{0,10}\d{1,2}\s*[日号]?)?", re.I)
+                        r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?:\s*[-–—至到]\s*[^\d\n]{0,10}\d{1,2}\s*[日号]?)?"
+                        r"(?:\s*[（(]?(?:周|星期)[一二三四五六日天][)）]?)?", re.I)  # (a weekday the tagger joined)
+
+
+_WEEK_LABEL = re.compile(r"\s*第\s*\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\s*周[ \t\u3000]+")
 
 
 def school_year(text: str, published: dt.date) -> int | None:
     """The first calendar year of the school year a calendar's title names (2024-25 → 2024)."""
-    head = "\n".join(text.lstrip().splitlines()[:4])
+    head = "\n".join([line for line in text.splitlines() if line.strip()][:8])  # (past a site's menu lines)
     m = _SCHOOL_YEAR.search(head)
     if m is None or int(m["y2"]) != (int(m["y1"]) + 1) % 100:
         return None
@@ -84,7 +88,8 @@ def in_school_year(text: str, timexes: list[Timex], first: int) -> list[Timex]:
         start = t.start if t.start is not None else t.end
         line_start = text.rfind("\n", 0, t.span[0]) + 1
         line = text[line_start:text.find("\n", t.span[1]) % (len(text) + 1)]
-        listed = re.fullmatch(r"\s*(?:[-•*·]\s*)?", text[line_start:t.span[0]]) or re.search(r"[|｜]|\.{4,}|…{2,}", line)
+        listed = (re.fullmatch(r"\s*(?:[-•*·]\s*)?", text[line_start:t.span[0]]) or re.search(r"[|｜]|\.{4,}|…{2,}", line)
+                  or _WEEK_LABEL.fullmatch(text, line_start, t.span[0]))  # 第18周    1月1日至3日: a teaching week's row
         if start is None or not listed or not _MONTH_DAY.fullmatch(t.text.strip()):
             out.append(t)
             continue

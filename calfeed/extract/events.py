@@ -187,6 +187,8 @@ _HOUR_SENTENCE = re.compile(  # The session starts at 10 a.m.; All three session
     r"\s*(?:(?P<all>All\b|Each\b|Both\b|均|都)?[^.;:!?。；]{0,40}?\b(?:starts?|begins?|runs?|kicks?\s+off|gets?\s+under\s*way|"
     r"will\s+(?:start|begin|run|kick\s+off)|(?:is|are)\s+(?:set|scheduled|slated)\s+(?:to\s+(?:start|begin)\s+)?(?:for\s+)?)"
     r"\s*(?:at|from)?|[\u4e00-\u9fff]{0,6}时间(?P<all_zh>均|都|统一)?(?:为|是|：|:))\s*", re.I)
+_WEEKDAY_CELL = re.compile(r"\s*(?:周|星期)[一二三四五六日天](?:\s*[、至到—~-]\s*(?:周|星期)?[一二三四五六日天])*\s*"
+                           r"|\s*(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*", re.I)
 _LIST_CONNECTIVE = re.compile(r"\s*(?:and|or|then|next|this|plus)?\s*", re.I)  # what precedes a run-in list's date
 _MARKER_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*[。；;]?\s*")
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
@@ -587,7 +589,9 @@ class _Reader:
         if re.match(r"\s*(?:问|Q)\s*[：:.]|.*(?:吗|呢)\s*[？?]\s*$", sentence, re.S):
             return []  # 问：7月10日前还能正常参观吗？ a reader's question; the answer holds the dates
         first_cell = cells[0][1] if (cells := self.row_cells(s, e)) else None  # where the first cell ends
-        dated_row = (first_cell is not None and any(t.span[1] <= first_cell for t in dates)  # 2021年1月1日—3日｜元旦放假｜
+        dated_row = (first_cell is not None and (any(t.span[1] <= first_cell and t.type not in ("duration", "set")
+                                                     for t in timexes)  # 2021年1月1日—3日｜元旦放假｜; 第2周 (restated)
+                                                 or _WEEK_CELL.fullmatch(self.text[cells[0][0]:first_cell].strip()))
                      and not re.search(r"Posted|Published|Updated|Issued|发布|来源|更新", sentence, re.I))
         dated_statement = re.match(r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^，。]{0,16}?(?:在|于|举行|召开)", sentence) \
             and TRIGGER.search(sentence)  # 2025年11月26日（星期三）上午10时在本公司拍卖厅…公开拍卖
@@ -854,6 +858,10 @@ class _Reader:
                 o.span[1] <= first_cell and o.type not in ("duration", "set") and re.search(r"\d", o.text)
                 and not time_only(o, self.today) and o.grain in ("day", "week", "hour", "minute") for o in self.in_sentence):
             return None  # 10月1日—8日｜国庆节、中秋节放假｜: the row's date is in its first cell (not its hour, "(9:00 a.m.)")
+        if (first_cell is not None and t.span[0] > first_cell and not re.search(r"\d", t.text)
+                and _WEEKDAY_CELL.fullmatch(self.text[(c := cells[_cell_at(cells, t.span[0])])[0]:c[1]])
+                and any(o.span[1] <= c[0] and re.search(r"\d", o.text) for o in self.in_sentence)):
+            return None  # 第5—6周 | 10月1日至8日 | 星期三至星期三: the weekday column restates the dated cell
         if first_cell is not None and t.span[1] <= first_cell and (
                 not re.search(r"\d", t.text) or t.grain in ("season", "month", "quarter", "year")) and any(
                 o.span[0] > first_cell and re.search(r"\d", o.text) for o in self.in_sentence):
@@ -920,6 +928,8 @@ class _Reader:
             return None  # 春节期间是心脑血管疾病高发期: a description, not a date
         if t.grain in ("year", "decade", "century") and t.mod != "deadline":
             return None
+        if re.search(r"第\s*[1一]\s*周(?:为|是|[：:])\s*$", self.text[max(s, t.span[0] - 8):t.span[0]]):
+            return None  # 本学期第1周为9月1日至9月7日: the key to the week numbers, not a happening
         if re.match(r"['’]s\b", self.text[t.span[1]:t.span[1] + 2]) and t.start is not None and (
                 day_of(t.end or t.start) - day_of(t.start)).days >= 27 and any(
                 o is not t and o.start is not None and day_of(o.start) == day_of(o.end or o.start) for o in self.in_sentence):
@@ -1425,7 +1435,9 @@ class _Reader:
         if own and not re.search(r"\d", own["item"]):
             return shorten(own["item"].strip())  # 第2周 | 2月24日—2月28日 | 一年级家长会（2月27日晚7:00）
         after = self.text[t.span[1]:cells[k][1]]
-        if k > 0 and not self.text[cells[k][0]:t.span[0]].strip() and HAN.search(after) and not any(
+        lead = self.text[cells[k][0]:t.span[0]]  # (休业式，1月24日起放寒假 in a dated row: a clause of its own)
+        if k > 0 and (not lead.strip() or re.search(r"[，,；;]\s*$", lead) and any(
+                o.span[1] <= cells[1][1] and re.search(r"\d", o.text) for o in self.in_sentence)) and HAN.search(after) and not any(
                 x.span[0] >= t.span[1] and x.span[0] < cells[k][1] and re.search(r"\d\s*[月日]", x.text) for x in self.in_sentence):
             # 第3周　9.11—9.15　9月14日（周四）18:30全园家长会（分班进行）: the cell names its own date's item
             name = clean_title(re.sub(r"^[\s（(]*(?:周|星期)[一二三四五六日天][）)]?", "", after), [x.text for x in self.in_sentence])
@@ -1444,8 +1456,10 @@ class _Reader:
                     and not heading.isupper() and heading[0] not in "(（"  # KEY DATES - FIRST SEMESTER; (no school)
                     and not re.search(r"\d", re.sub(r"\b1[89]\d\d|20\d\d\b", "", heading))):
                 return shorten(heading.split(":")[0].split("：")[0].strip())  # Northern Light: Prints … / Through Sunday, March 19 | East Gallery
-            named = next((c for c in cells[1:] if not _CLOCK_CELL.fullmatch(self.text[c[0]:c[1]])), cells[1])
-            cell = self.text[named[0]:named[1]].strip()  # Fri Oct 10 | 6:30 PM | Shorts Block A: past the hour's cell
+            named = next((c for c in cells[1:] if not _CLOCK_CELL.fullmatch(self.text[c[0]:c[1]])
+                          and not _WEEKDAY_CELL.fullmatch(self.text[c[0]:c[1]])), cells[1])
+            cell = self.text[named[0]:named[1]].strip()  # Fri Oct 10 | 6:30 PM | Shorts Block A: past the hour's (weekday's) cell
+            cell = re.split(r"[，,；;](?=\s*(?:共|\d{1,2}\s*月|\d{1,2}\s*日))", cell)[0]  # 休业式，1月24日起放寒假; 元旦放假，共3天
             cell = clean_title(cell, [x.text for x in self.in_sentence if x.span[1] <= cells[0][1]])  # its holidays stay: 国庆节放假
             if not HAN.search(cell) and re.search(r",\s*\d{1,2}(?::\d\d)?\s*(?:[-–]\s*\d{1,2}(?::\d\d)?\s*)?[ap]\.?m\b", cell, re.I):
                 # Senior Financial Aid Night, 6:30 p.m., Library: the name before the hour
@@ -1477,8 +1491,16 @@ class _Reader:
         a, b = cells[k] if k >= 0 else (s, e)
         if re.sub(r"[\W\d]|第|周|星期|[月日号至到]", "", self.text[a:b].replace(t.text, "")):
             return False  # the cell says more than its date
-        return any(x.span[0] >= b and x.type not in ("duration", "set") and NAMED_DAY.search(x.text)
-                   for x in self.in_sentence)
+        one_day = t.start is not None and day_of(t.start) == day_of(t.end or t.start)
+        for x in self.in_sentence:
+            if x.span[0] < b or x.type in ("duration", "set") or not NAMED_DAY.search(x.text):
+                continue
+            xa, xb = cells[_cell_at(cells, x.span[0])]
+            if _WEEKDAY_CELL.fullmatch(self.text[xa:xb]) or one_day and not re.search(r"\d", x.text):
+                continue  # a weekday column; 9月28日 | 正常上课（执行星期三课表）: not a day of its own
+            if not re.search(r"[，,；;]", self.text[xa:x.span[0]]):
+                return True  # (休业式，1月24日起放寒假: the first item is the row's day's)
+        return False
 
     def item_label(self, s: int, t: Timex) -> str:
         """The short name a list item gives itself before a colon ("- Bark in the Park: Fans may

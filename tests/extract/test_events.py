@@ -1663,3 +1663,24 @@ def test_a_duration_of_minutes_does_not_stretch_a_deadline():
     events = extract_document(text, published=dt.date(2026, 3, 13), tz=ZoneInfo("America/New_York")).events
     assert [(e.kind, e.start.isoformat()[:16], e.end.isoformat()[:16]) for e in events] == [
         ("deadline", "2026-03-31T23:59", "2026-03-31T23:59")]
+
+
+def test_a_teaching_week_table_with_a_weekday_column():
+    """周次 | 日期 | 星期 | 工作安排 aligned by spaces, under a title past the site's menu: each row is its
+    date named by its last column (not the weekday column, nor 执行星期三课表 as a day of its own); 第5—6周
+    labels its row too; January rows fall in the school year's second year; "休业式，1月24日起放寒假"
+    is two entries; the week key (本学期第1周为9月1日至9月7日) is none."""
+    text = ("学校首页 | 通知公告\n\n关于2025—2026学年第一学期校历安排的通知\n\n"
+            "（本学期第1周为9月1日至9月7日，全学期共21周）\n"
+            "周次      日期                  星期        工作安排\n"
+            "第4周     9月28日               星期日      正常上课（执行星期三课表）\n"
+            "第5—6周   10月1日至8日          星期三至星期三  国庆节、中秋节放假，共8天\n"
+            "第18周    1月1日至3日           星期四至星期六  元旦放假，共3天\n"
+            "第21周    1月23日               星期五      休业式，1月24日起放寒假\n")
+    events = extract_document(text, published=dt.date(2025, 8, 22), tz=TZ).events
+    assert [(e.title, day(e.start), e.end and day(e.end)) for e in events] == [
+        ("正常上课（执行星期三课表）", dt.date(2025, 9, 28), dt.date(2025, 9, 28)),
+        ("国庆节、中秋节放假", dt.date(2025, 10, 1), dt.date(2025, 10, 8)),
+        ("元旦放假", dt.date(2026, 1, 1), dt.date(2026, 1, 3)),
+        ("休业式", dt.date(2026, 1, 23), dt.date(2026, 1, 23)),
+        ("放寒假", dt.date(2026, 1, 24), None)]
