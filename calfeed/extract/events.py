@@ -189,6 +189,7 @@ _HOUR_SENTENCE = re.compile(  # The session starts at 10 a.m.; All three session
     r"\s*(?:at|from)?|[\u4e00-\u9fff]{0,6}时间(?P<all_zh>均|都|统一)?(?:为|是|：|:))\s*", re.I)
 _WEEKDAY_CELL = re.compile(r"\s*(?:周|星期)[一二三四五六日天](?:\s*[、至到—~-]\s*(?:周|星期)?[一二三四五六日天])*\s*"
                            r"|\s*(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*", re.I)
+_SUPERSEDED_HEAD = re.compile(r"原定|原计划|原时间|调整前|\b(?:original|previous|old)\b|\bwas\b", re.I)  # a column of dates replaced
 _LIST_CONNECTIVE = re.compile(r"\s*(?:and|or|then|next|this|plus)?\s*", re.I)  # what precedes a run-in list's date
 _MARKER_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*[。；;]?\s*")
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
@@ -286,6 +287,15 @@ def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
         return timexes
     return [replace(t, start=byline.start, end=byline.end) if t.text == "同日" and "anaphora" in t.rule
             and re.fullmatch(r"\s*", text[text.rfind("\n", 0, t.span[0]) + 1:t.span[0]]) else t for t in timexes]
+
+
+def _without_edge_bars(cells: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A row's cells less the empty ones before its first bar and after its last."""
+    if len(cells) > 2 and not text[cells[-1][0]:cells[-1][1]].strip():
+        cells = cells[:-1]
+    if len(cells) > 2 and not text[cells[0][0]:cells[0][1]].strip():
+        cells = cells[1:]
+    return cells
 
 
 def _cell_at(cells: list[tuple[int, int]], pos: int) -> int:
@@ -1363,6 +1373,7 @@ class _Reader:
         if _CELL_HINT.search(self.text, s, e) and _CELLS.search(self.text, s, e):  # most sentences: no bar, no leaders
             seps = list(_CELL_SEP.finditer(self.text, s, e))
             cells = list(zip([s] + [m.end() for m in seps], [m.start() for m in seps] + [e], strict=True))
+            cells = _without_edge_bars(cells, self.text)  # | Autumn 2026 | … |: the bars at the edges open no cells
         elif SPACE_GAP.search(self.text, s, e):
             cells = self.spaced_row(s, e)
             spaced = bool(cells)
@@ -1394,9 +1405,14 @@ class _Reader:
         """The heading row of the table whose row starts at s (序号 | 停气区域 | 停气时间 | …)."""
         for above in self.lines_above(s, 12):  # up through the rows to the table's heading row
             if not _CELLS.search(above):
+                if SPACE_GAP.search(above) and not _CELL_HINT.search(above):  # 事项    原定时间    调整后时间
+                    if not re.search(r"\d", above):
+                        return [above[a:b] for a, b in spaced_cells(above, 0, len(above))]
+                    continue
                 break
             if not re.search(r"\d", above):
-                return [h.strip() for h in _CELL_SEP.split(above)]
+                heads = [h.strip() for h in _CELL_SEP.split(above)]
+                return heads[1 if not heads[0] else 0:len(heads) - 1 if len(heads) > 1 and not heads[-1] else len(heads)]
         return []
 
     def row_ranges(self, s: int, e: int, dates: list[Timex]) -> list[Timex]:
@@ -1415,7 +1431,8 @@ class _Reader:
             k = _cell_at(cells, t.span[0])
             prev = out[-1] if out else None
             if (prev is not None and 0 < k < len(heads) and _cell_at(cells, prev.span[0]) == k - 1 and _END_COLUMN.search(heads[k])
-                    and prev.start is not None and t.start is not None and t.start > prev.start):
+                    and prev.start is not None and t.start is not None and t.start > prev.start
+                    and day_of(prev.end or prev.start) == day_of(prev.start)):  # (Half term: 26-30 Oct | Ends: a span of its own)
                 out[-1] = replace(prev, end=t.end or t.start, type="range", text=self.text[prev.span[0]:t.span[1]],
                                   span=(prev.span[0], t.span[1]), rule=prev.rule + "+row-range")
                 continue
@@ -1478,7 +1495,10 @@ class _Reader:
             return ""  # (a year or a month may name the label's term: "Fall 2025 grades visible", 1—11月规模以上工业
             #企业效益; a month in a later cell is the row's reference period, 数据期别)
         heads = self.column_heads(s)
-        column = re.sub(r"(?:日期|时间|时段|Date|Time)\s*$", "", heads[k], flags=re.I).strip() if k < len(heads) else ""
+        column = re.sub(r"^(?:调整后|变更后|更改后|延期后|新)?|(?:日期|时间|时段|Date|Time)\s*$", "", heads[k],
+                        flags=re.I).strip() if k < len(heads) else ""  # (调整后时间: the date itself, no name)
+        if self.in_spaced_table(s, e) and not HAN.search(column):
+            column = ""  # Holiday    Normal day    Moves to: a heading read off spaces names the column loosely
         return shorten(label + ("" if HAN.search(label + column) else " ") + column if column else label)
 
     def dated_in_a_later_cell(self, s: int, e: int, t: Timex) -> bool:
@@ -1491,6 +1511,9 @@ class _Reader:
         a, b = cells[k] if k >= 0 else (s, e)
         if re.sub(r"[\W\d]|第|周|星期|[月日号至到]", "", self.text[a:b].replace(t.text, "")):
             return False  # the cell says more than its date
+        heads = self.column_heads(s)
+        if 0 <= k < len(heads) and _SUPERSEDED_HEAD.search(heads[k]):
+            return True  # 事项 | 原定时间 | 调整后时间: the first date is no longer the date
         one_day = t.start is not None and day_of(t.start) == day_of(t.end or t.start)
         for x in self.in_sentence:
             if x.span[0] < b or x.type in ("duration", "set") or not NAMED_DAY.search(x.text):
@@ -1498,6 +1521,9 @@ class _Reader:
             xa, xb = cells[_cell_at(cells, x.span[0])]
             if _WEEKDAY_CELL.fullmatch(self.text[xa:xb]) or one_day and not re.search(r"\d", x.text):
                 continue  # a weekday column; 9月28日 | 正常上课（执行星期三课表）: not a day of its own
+            if t.grain == "day" and not re.sub(r"\W", "", self.text[xa:xb].replace(x.text, "")):
+                continue  # | Autumn 2026 | Thursday 3 September 2026 | … | Friday 18 December 2026 |: a column of
+                # dates (a week's number gives way to them: 第1周 | 9月2日—9月8日)
             if not re.search(r"[，,；;]", self.text[xa:x.span[0]]):
                 return True  # (休业式，1月24日起放寒假: the first item is the row's day's)
         return False

@@ -210,11 +210,22 @@ def spaced_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return list(zip([lead] + [g.end() for g in gaps], [g.start() for g in gaps] + [b], strict=True))
 
 
+def _columns(line: str) -> set[int]:
+    """Where the later cells of a line start, counted in characters and in display columns (a
+    Chinese character is two wide: 事项 and 论文摘要提交截止 line up on screen, not in characters)."""
+    starts = [a for a, _ in spaced_cells(line, 0, len(line))[1:]]
+    wide = [a + len(_WIDE.findall(line, 0, a)) for a in starts]
+    return set(starts) | set(wide)
+
+
+_WIDE = re.compile(r"[ᄀ-ᅟ⺀-꓏가-힣豈-﫿︰-﹏＀-｠￠-￦]")
+
+
 def aligned_columns(line: str, other: str) -> bool:
     """Whether two lines have a later column that starts in the same place (give or take one):
     two rows of one text table, not two lines of prose that happen to hold a double space."""
-    mine = {a for a, _ in spaced_cells(line, 0, len(line))[1:]}
-    return any(abs(a - x) <= 1 for a, _ in spaced_cells(other, 0, len(other))[1:] for x in mine)
+    mine = _columns(line)
+    return any(abs(a - x) <= 1 for a in _columns(other) for x in mine)
 
 
 def spaced_table_row(line: str, neighbours: list[str]) -> bool:

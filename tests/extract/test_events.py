@@ -1582,14 +1582,15 @@ def test_a_news_story_opening_with_its_named_day_and_a_wide_spaced_lecture_list(
 
 def test_a_numbered_release_table_with_columns_of_spaces():
     """序号  发布内容  数据期别  发布时间: a row's number is no label, its item is (its month, 1—11月,
-    names the data and keeps it), the 数据期别 column's month is no entry, and two columns' dates are
+    names the data and keeps it) with its column's word (发布时间: 发布), the 数据期别 column's month is no
+    entry, and two columns' dates are
     never read as one (2025年1—11月    12月30日 is not 1 o'clock on the 30th)."""
     text = ("序号  发布内容                          数据期别        发布时间\n"
             "1     11月份全市主要经济指标            2025年11月      12月19日（周五）10:00\n"
             "2     1—11月规模以上工业企业效益        2025年1—11月    12月30日（周二）16:00\n")
     events = extract_document(text, published=dt.date(2025, 11, 20), tz=TZ).events
     assert [(e.title, e.start.strftime("%m-%d %H:%M")) for e in events] == [
-        ("11月份全市主要经济指标", "12-19 10:00"), ("1—11月规模以上工业企业效益", "12-30 16:00")]
+        ("11月份全市主要经济指标发布", "12-19 10:00"), ("1—11月规模以上工业企业效益发布", "12-30 16:00")]
 
 
 def test_a_dated_list_item_before_a_colon_is_named_by_its_label():
@@ -1684,3 +1685,29 @@ def test_a_teaching_week_table_with_a_weekday_column():
         ("元旦放假", dt.date(2026, 1, 1), dt.date(2026, 1, 3)),
         ("休业式", dt.date(2026, 1, 23), dt.date(2026, 1, 23)),
         ("放寒假", dt.date(2026, 1, 24), None)]
+
+
+def test_a_term_dates_table_between_edge_bars():
+    """| Term | Starts | Half term | Ends |: the bars at a row's edges open no cells, so "Autumn 2026"
+    labels its row; every date cell is an entry named by the label and its column; a half term's
+    span is its own, not run on to the term's end."""
+    text = ("Term dates 2026 to 2027\n\n| Term | Starts | Half term | Ends |\n"
+            "| Autumn 2026 | Thursday 3 September 2026 | Monday 26 October to Friday 30 October 2026 | Friday 18 December 2026 |\n")
+    events = extract_document(text, published=dt.date(2026, 1, 14), tz=ZoneInfo("Europe/London")).events
+    assert [(e.title, day(e.start), day(e.end)) for e in events] == [
+        ("Autumn 2026 Starts", dt.date(2026, 9, 3), dt.date(2026, 9, 3)),
+        ("Autumn 2026 Half term", dt.date(2026, 10, 26), dt.date(2026, 10, 30)),
+        ("Autumn 2026 Ends", dt.date(2026, 12, 18), dt.date(2026, 12, 18))]
+
+
+def test_a_spaced_table_lines_up_by_display_width_and_its_original_column_gives_way():
+    """事项 / 原定时间 / 调整后时间 laid out with spaces for the eye (a Chinese character is two columns
+    wide): the heading is a row of the table, not joined to the first row, and a date under 原定时间
+    is no longer the date."""
+    text = ("二、重要时间节点（已调整）\n\n"
+            "事项                    原定时间              调整后时间\n"
+            "论文摘要提交截止        9月15日               9月30日\n"
+            "酒店协议价预订截止      10月8日               11月8日\n")
+    events = extract_document(text, published=dt.date(2024, 8, 30), tz=TZ).events
+    assert [(e.title, day(e.start)) for e in events] == [
+        ("论文摘要提交截止", dt.date(2024, 9, 30)), ("酒店协议价预订截止", dt.date(2024, 11, 8))]
