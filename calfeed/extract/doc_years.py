@@ -18,6 +18,7 @@ from calfeed.extract.types import Timex, years_earlier
 
 # the title of a report on a year: 2023年国民经济和社会发展统计公报, 2023年度工作总结, 2023年政府工作报告回顾
 _REPORT_TITLE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年(?:度)?[^\n。]{0,30}?(?:统计公报|公报|工作总结|年报|年度报告|年鉴)")
+_NEWS_OF_IT = re.compile(r"[^\n]{0,4}?(?:》|”)?\s*(?:正式)?(?:发布|出炉|公布|印发|出版|亮相)")
 _LOOKS_AHEAD = re.compile(r"将|拟|计划|预计|力争|争取|有望|届时|即将|定于|今年|明年|本年|下一步|目前|正在")
 _BARE_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*[至到—-]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])?")
 _YEAR_PART = re.compile(r"年[末底初]")  # 年末全区公路通车里程1846公里: the report year's end, a figure
@@ -31,6 +32,8 @@ def subject_year(text: str, published: dt.date) -> int | None:
     m = _REPORT_TITLE.search(head)
     if m is None or not published.year - 3 <= int(m["year"]) < published.year:
         return None
+    if _NEWS_OF_IT.match(head, m.end()):
+        return None  # 《2024年…统计公报》发布: a story about the report, told in the present
     return int(m["year"])
 
 

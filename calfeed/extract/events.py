@@ -1847,7 +1847,7 @@ class _Reader:
                 and t.start != self.ref:
             return "period"  # Season closes with "Much Ado", April 18 through May 5: the run, not its end
         if t.mod == "deadline" or re.search(r"截止|deadline|\bdue\b|closes?\b|no later than|last day (?:to|for)",
-                                            word + window[:40], re.I):
+                                            word + window[:min(40, clause_end_at(window, 0))], re.I):
             return "deadline"
         if deadline_target:
             return "deadline"

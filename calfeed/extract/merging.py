@@ -336,6 +336,12 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             twin.approximate, twin.sentence = d.approximate, d.sentence
             if 4 <= len(d.title) <= 40:
                 twin.title = d.title
+        elif (HAN.search(twin.timex) and not re.search(r"\d", re.sub(r"\d{4}\s*年", "", twin.timex))
+              and re.search(r"\d", d.timex) and (twin.start, twin.end) == (d.start, d.end)):
+            # 2026年春节假期营业安排 (a headline) / 春节放假时间为2月15日至23日: the sentence that dates it leads
+            twin.span, twin.timex, twin.sentence = d.span, d.timex, d.sentence
+            if 4 <= len(d.title) <= 40:
+                twin.title = d.title
         elif twin.kind == d.kind == "period" and width(d) < width(twin) and d.sentence == twin.sentence:
             # 春节期间，正月初一至初五…上演: the narrower range is the one meant
             twin.start, twin.end, twin.all_day, twin.span, twin.timex = d.start, d.end, d.all_day, d.span, d.timex

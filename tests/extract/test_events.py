@@ -1711,3 +1711,27 @@ def test_a_spaced_table_lines_up_by_display_width_and_its_original_column_gives_
     events = extract_document(text, published=dt.date(2024, 8, 30), tz=TZ).events
     assert [(e.title, day(e.start)) for e in events] == [
         ("论文摘要提交截止", dt.date(2024, 9, 30)), ("酒店协议价预订截止", dt.date(2024, 11, 8))]
+
+
+def test_a_story_about_a_yearly_report_keeps_the_present_year():
+    """"《2024年…统计公报》发布" over a story published 2025-03-28 is news of the report, not the report:
+    its 3月27日 and 4月4日至6日 are this year's (a report itself would date them in 2024); and 活动定于
+    5月16日举办，…报名截止时间为5月9日: the 16th is the event, the 9th the deadline."""
+    text = ("《2024年河西区国民经济和社会发展统计公报》发布\n\n"
+            "3月27日，区统计局发布《2024年河西区国民经济和社会发展统计公报》。\n"
+            "今年的“统计开放日”活动定于5月16日（星期五）举办，将邀请30名市民代表参加，报名截止时间为5月9日。"
+            "清明节假期（4月4日至6日）期间，区统计局数据查询窗口暂停服务。\n")
+    events = extract_document(text, published=dt.date(2025, 3, 28), tz=TZ).events
+    assert sorted((day(e.start), e.kind) for e in events) == [
+        (dt.date(2025, 3, 27), "announcement"), (dt.date(2025, 4, 4), "period"),
+        (dt.date(2025, 5, 9), "deadline"), (dt.date(2025, 5, 16), "event")]
+
+
+def test_a_headlines_holiday_yields_to_the_sentence_that_dates_it():
+    """重要提醒｜2026年春节假期营业安排来啦！ over 2026年春节放假时间为2月15日至23日: one period, its
+    evidence and title from the dated sentence."""
+    text = ("岚川农商银行\n2026-02-06 17:30 发表于湖南\n\n重要提醒｜2026年春节假期营业安排来啦！\n\n"
+            "根据国务院办公厅通知，2026年春节放假时间为2月15日（星期日）至23日（星期一），共9天。\n")
+    events = extract_document(text, published=dt.date(2026, 2, 6), tz=TZ).events
+    assert [(e.title, day(e.start), day(e.end), e.evidence.startswith("根据")) for e in events] == [
+        ("春节放假", dt.date(2026, 2, 15), dt.date(2026, 2, 23), True)]
