@@ -190,6 +190,7 @@ _HOUR_SENTENCE = re.compile(  # The session starts at 10 a.m.; All three session
 _WEEKDAY_CELL = re.compile(r"\s*(?:周|星期)[一二三四五六日天](?:\s*[、至到—~-]\s*(?:周|星期)?[一二三四五六日天])*\s*"
                            r"|\s*(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*", re.I)
 _SUPERSEDED_HEAD = re.compile(r"原定|原计划|原时间|调整前|\b(?:original|previous|old)\b|\bwas\b", re.I)  # a column of dates replaced
+_SCHEDULED_AT = re.compile(r"[\u4e00-\u9fff]{2}(?:安排|定|放|确定|预定)(?:在|于)(?=[^，。]?$)")  # …安排在|定于 + the date
 _LIST_CONNECTIVE = re.compile(r"\s*(?:and|or|then|next|this|plus)?\s*", re.I)  # what precedes a run-in list's date
 _MARKER_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*[。；;]?\s*")
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
@@ -1094,6 +1095,9 @@ class _Reader:
             return None  # 末班车延长至22:40 (至次日0:30): a service detail
         scheduled = (trigger is None and isinstance(t.start, dt.datetime) and not CLOCK_ONLY.fullmatch(t.rule)
                      and re.match(r"[，,]?[^，。；;]{0,20}?将(?:在|于|会)", window) is not None)  # 当晚8点，300架无人机将在…上空组成图案
+        set_for = (trigger is None and _SCHEDULED_AT.search(self.text, max(s, t.span[0] - 6), t.span[0] + 1) is not None
+                   and re.match(r"[）)]?\s*(?:[，,。；;]|$)", window) is not None)
+        scheduled = scheduled or set_for  # 期末质量监测安排在2026年1月20日至22日，由…组织: the thing named before is set for then
         heading = None
         rest = sentence.replace(t.text, "")
         marker_only = _MARKER_ONLY.fullmatch(rest)  # （一）3月20日（星期四）8:00—18:00 under 一、停电时间及范围: an item
@@ -1179,6 +1183,8 @@ class _Reader:
         if len(title_text.strip()) < 2:  # never an empty entry: the statement itself, less its dates
             title_text = shorten(clean_title(re.sub(r"^\s*\d{1,2}[.)]\s*", "", sentence), [x.text for x in self.in_sentence])
                                  or t.text)
+        if set_for:
+            title_text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:安排|确定|预定|定|放)(?:在|于)?$", "", title_text)
         kind = self.kind_of(t, trigger, window, before, deadline_target)
         if kind == "deadline" and self.dated_object(s, t) is not None:
             kind = "event"  # registration for the workshop on Oct. 25 closes Oct. 20: the 25th is the workshop

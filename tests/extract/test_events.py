@@ -1735,3 +1735,12 @@ def test_a_headlines_holiday_yields_to_the_sentence_that_dates_it():
     events = extract_document(text, published=dt.date(2026, 2, 6), tz=TZ).events
     assert [(e.title, day(e.start), day(e.end), e.evidence.startswith("根据")) for e in events] == [
         ("春节放假", dt.date(2026, 2, 15), dt.date(2026, 2, 23), True)]
+
+
+def test_a_thing_set_for_a_date_is_an_entry():
+    """初中、高中期末质量监测安排在2026年1月20日至22日，由市教育局统一组织: what is set (安排在/定于) for the
+    dates is the entry, named without the verb."""
+    text = "期中考试由各校自行安排。初中、高中期末质量监测安排在2026年1月20日至22日，由市教育局统一组织。\n"
+    events = extract_document(text, published=dt.date(2025, 8, 20), tz=TZ).events
+    assert [(e.title, day(e.start), day(e.end)) for e in events] == [
+        ("初中、高中期末质量监测", dt.date(2026, 1, 20), dt.date(2026, 1, 22))]
