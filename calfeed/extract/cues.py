@@ -114,7 +114,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 EN_TRIM = re.compile(
     r"\s+(?:will\s+be\s+held|will\s+take\s+place|takes?\s+place|will\s+be|is\s+on|are\s+on|is\s+set\s+for|"
     r"are|is|was|were|on|from|at|by|until|through|between|starting|beginning|scheduled\s+for|set\s+for|due|"
-    r"runs?|now|will|for|in|on\s+\w+day)\s*$|"
+    r"runs?|now|will|for|in|on\s+\w+day|(?:has|have)\s+been(?:\s+(?:moved|changed|rescheduled|postponed|pushed\s+back))?"
+    r"(?:\s+to)?)\s*$|"
     r"^(?:the|this|our|and|but|then)\s+",
     re.I,
 )

@@ -158,7 +158,8 @@ _RX_ISO = re.compile(
     r"(?:[tT ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?)?(?![.\d]\d)")
 _RX_SLASH = re.compile(
     r"(?=\d)(?<![\d.,/$£€¥:-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d/.]\d|\d)")
-_RX_SLASH2 = re.compile(r"(?=\d)(?<![\d.,/$£€¥:\w-])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/%]|\.\d)")
+_RX_SLASH2 = re.compile(r"(?=\d)(?:(?<![\d.,/$£€¥:\w-])|(?<=\d/\d-)|(?<=\d/\d\d-)|(?<=\d/\d–)|(?<=\d/\d\d–))"
+                        r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/%]|\.\d)")  # (11/27-11/30: the range's end too)
 _SLASH_CTX_BEFORE = re.compile(
     rf"(?:\b(?:on|by|from|until|till|through|since|before|after|due|dated?|deadline|starting|to|and|between|for|"
     rf"effective|of|{_WD_ANY}),?\s*\(?|[-–]\s*)$", _I)
@@ -598,7 +599,8 @@ def _numeric_atoms(text: str, low: str, out: list[_A], order: str) -> None:
             continue
         before = _before(text, m.start(), 30)
         ctx = bool(_SLASH_CTX_BEFORE.search(before)) or bool(
-            re.match(r"\s*(?:,\s*)?(?:at\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m|\s*[-–]\s*\d{1,2}/\d{1,2}", after, _I))
+            re.match(r"\s*(?:,\s*)?(?:at\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m|\s*[-–]\s*\d{1,2}/\d{1,2}", after, _I)) or bool(
+            re.search(r"\d{1,2}/\d{1,2}\s*[-–]\s*$", before))  # 11/27-11/30: the range's end
         if not ctx:
             continue
         out.append(_A(m.start(), m.end(), "date", "slash-date", period=_day_period(mo, d)))

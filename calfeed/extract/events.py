@@ -191,6 +191,7 @@ _WEEKDAY_CELL = re.compile(r"\s*(?:周|星期)[一二三四五六日天](?:\s*[�
                            r"|\s*(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*", re.I)
 _SUPERSEDED_HEAD = re.compile(r"原定|原计划|原时间|调整前|\b(?:original|previous|old)\b|\bwas\b", re.I)  # a column of dates replaced
 _SCHEDULED_AT = re.compile(r"[\u4e00-\u9fff]{2}(?:安排|定|放|确定|预定)(?:在|于)(?=[^，。]?$)")  # …安排在|定于 + the date
+_REOPENS = re.compile(r"\b(?:re-?opens?|resumes?|returns?|back\s+open)\s+(?:on\s+)?$|(?:恢复|重新开放|恢复开放|照常)[^，。]{0,4}$", re.I)
 _LIST_CONNECTIVE = re.compile(r"\s*(?:and|or|then|next|this|plus)?\s*", re.I)  # what precedes a run-in list's date
 _MARKER_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*[。；;]?\s*")
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
@@ -355,6 +356,7 @@ class _Reader:
                 ti += 1
             in_sentence = self.shared_hour(s, e, self.on_the_day(s, self.during(s, e, in_sentence, out), out))
             in_sentence = self.hour_after(s, e, self.hour_in_clause(s, in_sentence), out)
+            in_sentence = self.reopening_day(s, in_sentence, out)
             self.in_sentence = in_sentence
             drafts = self.read_sentence(s, e, in_sentence, out)
             out.extend(drafts)
@@ -502,6 +504,23 @@ class _Reader:
             d.start, d.end = on_day(t.start or t.end, d.start), on_day(t.end or t.start, d.start)
             d.all_day = False
         return [x for x in timexes if x is not t]
+
+    def reopening_day(self, s: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
+        """…CLOSED Thursday, Nov. 27, and Friday, Nov. 28. Offices reopen Monday at 8 a.m.: a bare
+        weekday that reopens after a closure just told is the first such day after it, not today."""
+        closed = [d for d in earlier if d.sentence == self.last_sentence and d.start is not None]
+        if not closed:
+            return timexes
+        last = max(day_of(d.end or d.start) for d in closed)
+        out = []
+        for t in timexes:
+            if (t.rule.startswith("weekday") and t.start is not None and day_of(t.start) <= last
+                    and _REOPENS.search(self.text, max(s, t.span[0] - 24), t.span[0])):
+                weeks = (last - day_of(t.start)).days // 7 + 1
+                t = replace(t, start=t.start + dt.timedelta(weeks=weeks),
+                            end=t.end + dt.timedelta(weeks=weeks) if t.end is not None else None)
+            out.append(t)
+        return out
 
     def on_the_day(self, s: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
         """比赛当天5时30分至13时…实行交通管制: "the day of the race" is the day of the story's own
@@ -1088,7 +1107,7 @@ class _Reader:
                 and COMPLETION.fullmatch(trigger.group())):
             deadline_target = True  # 预计年底完工: the work is due by the last day, not "some time in Nov–Dec"
         opens = t.mod == "start" and not STATISTIC.search(sentence)  # 7月1日起，全线网支持刷乘车码
-        revised_here = REVISION.search(self.text[max(s, t.span[0] - 6):t.span[0]])
+        revised_here = REVISION.search(self.text[max(s, t.span[0] - (6 if HAN.search(t.text) else 14)):t.span[0]])  # 推迟至; moved to
         if revised_here and isinstance(t.start, dt.datetime) and not NAMED_DAY.search(t.text) and \
                 (not re.search(r"[月日号]", t.text) or t.text.startswith("次日")) or (
                 t.text.startswith("次日") and re.search(r"[至到]$", self.text[max(s, t.span[0] - 1):t.span[0]])):
@@ -1204,7 +1223,11 @@ class _Reader:
                 back -= 1  # 缴费时间原定为1月19日至23日，因系统升级，现延期至…: back past the reason
             subject = re.sub(r"^\s*(?:原定|原计划|原本)[^，。]*的", "", subject)  # 原定7月26日…举行的演唱会，改期至…
             subject = re.sub(r"(?:时间|日期)?(?:原定|原为|原计划).*$", "", subject)
-            title_text = clean_title(subject, [x.text for x in self.in_sentence]) or title_text
+            subject = clean_title(subject, [x.text for x in self.in_sentence])
+            if not HAN.search(subject):  # Mark your calendars: the tree lighting has been [moved to]
+                subject = EN_TRIM.sub("", subject.split(": ")[-1]).strip(" ,;:.")
+                subject = subject[:1].upper() + subject[1:]
+            title_text = subject or title_text
             if re.search(r"截止|deadline|close", subject, re.I):
                 kind = "deadline"
         if kind == "start" and t.grain in ("xun", "month") and t.approximate and t.end is None and t.start is not None:

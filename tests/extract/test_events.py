@@ -1744,3 +1744,18 @@ def test_a_thing_set_for_a_date_is_an_entry():
     events = extract_document(text, published=dt.date(2025, 8, 20), tz=TZ).events
     assert [(e.title, day(e.start), day(e.end)) for e in events] == [
         ("初中、高中期末质量监测", dt.date(2026, 1, 20), dt.date(2026, 1, 22))]
+
+
+def test_a_holiday_week_post_reopens_after_its_closure_and_reads_slash_ranges():
+    """Published on a Monday: "CLOSED Thursday, Nov. 27, and Friday, Nov. 28 … Offices reopen Monday at 8
+    a.m." is the Monday after the closure, not the day of the post; "free 11/27-11/30" is four days;
+    "the tree lighting has been moved to Friday, Dec. 5, at 6 p.m." is named "Tree lighting"."""
+    text = ("City Hall and all City offices will be CLOSED Thursday, Nov. 27, and Friday, Nov. 28, for the "
+            "Thanksgiving holiday. Offices reopen Monday at 8 a.m.\n\n"
+            "DOWNTOWN PARKING\nMeters downtown are free 11/27-11/30.\n\n"
+            "Mark your calendars: the tree lighting has been moved to Friday, Dec. 5, at 6 p.m.\n")
+    events = extract_document(text, published=dt.date(2025, 11, 24), tz=ZoneInfo("America/New_York")).events
+    got = {e.title: (e.start.isoformat()[:16], e.end and e.end.isoformat()[:10]) for e in events}
+    assert got["Offices reopen"] == ("2025-12-01T08:00", "2025-12-01")
+    assert got["Meters downtown are free"] == ("2025-11-27", "2025-11-30")
+    assert got["Tree lighting"] == ("2025-12-05T18:00", "2025-12-05")
