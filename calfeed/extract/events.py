@@ -215,6 +215,7 @@ _RELATIVE_WINDOW = re.compile(r"(?:within|in)\s+(?:the\s+(?:next|last|past)\s+)?
                               r"(?:days?|weeks?|months?|hours?)\b|the\s+(?:last|past)\s+(?:\d+|two|three|four|five|six|"
                               r"seven|eight|nine|ten|several|few)\s+(?:days|weeks|months)\b", re.I)
 _ZH_MARKER = r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.．、]\s*)?"  # 5. / （一）: an item's number, if any
+_HOURS_FIELD = re.compile(rf"{_ZH_MARKER}[\u4e00-\u9fff]{{2,10}}时间[：:]")  # a field of hours, no day named
 _ZH_ITEM_LABEL = re.compile(rf"{_ZH_MARKER}(?P<x>[\u4e00-\u9fff“”]{{2,12}})[：:]")
 _ZH_TIME_LABEL = re.compile(rf"{_ZH_MARKER}(?P<what>[\u4e00-\u9fff]{{2,8}}?)(?:时间|日期)[：:]")
 _GENERIC_HAPPENING = re.compile(r"比赛|赛事|活动|演出|展览|会议|大会|开放|举办")
@@ -489,8 +490,8 @@ class _Reader:
         sentence that only gives "the session" its hour gives it to the day the sentence before
         named ("All three sessions begin at 6:30 p.m.": to each of its days)."""
         dated = [t for t in timexes if t.type not in ("duration", "set")]
-        if not dated or not all(time_only(t, self.today) for t in dated):
-            return timexes
+        if len(dated) != 1 or not time_only(dated[0], self.today):
+            return timexes  # (考试场次时间：上午8:30-10:30，下午14:00-16:00: slots of every day, no one hour)
         t = dated[0]
         lead = _HOUR_SENTENCE.fullmatch(self.text, s, t.span[0])
         gap = self.text[self.last_sentence[1]:s]
@@ -958,6 +959,9 @@ class _Reader:
             return None  # 春节期间是心脑血管疾病高发期: a description, not a date
         if t.grain in ("year", "decade", "century") and t.mod != "deadline":
             return None
+        if (CLOCK_ONLY.fullmatch(t.rule) and _HOURS_FIELD.match(self.text, s, t.span[0])
+                and all(CLOCK_ONLY.fullmatch(o.rule) or o.type in ("duration", "set") for o in self.in_sentence)):
+            return None  # 5. 考试场次时间：上午8:30-10:30，下午14:00-16:00: the slots of every day, not a day
         if re.search(r"第\s*[1一]\s*周(?:为|是|[：:])\s*$", self.text[max(s, t.span[0] - 8):t.span[0]]):
             return None  # 本学期第1周为9月1日至9月7日: the key to the week numbers, not a happening
         if re.match(r"['’]s\b", self.text[t.span[1]:t.span[1] + 2]) and t.start is not None and (

@@ -1759,3 +1759,12 @@ def test_a_holiday_week_post_reopens_after_its_closure_and_reads_slash_ranges():
     assert got["Offices reopen"] == ("2025-12-01T08:00", "2025-12-01")
     assert got["Meters downtown are free"] == ("2025-11-27", "2025-11-30")
     assert got["Tree lighting"] == ("2025-12-05T18:00", "2025-12-05")
+
+
+def test_a_field_of_exam_slots_gives_no_hour_and_no_entry():
+    """4. …全校考试安排表于12月19日在教务系统公布。 / 5. 考试场次时间：上午8:30-10:30，下午14:00-16:00: the slots
+    of every exam day are no entries, and lend no hour to the day before them."""
+    text = ("4. 全校考试安排表于12月19日在教务系统公布。\n"
+            "5. 考试场次时间：上午8:30-10:30，下午14:00-16:00，晚上18:30-20:30，考生须提前15分钟入场。\n")
+    events = extract_document(text, published=dt.date(2025, 12, 5), tz=TZ).events
+    assert [(e.start, e.all_day) for e in events] == [(dt.date(2025, 12, 19), True)]
