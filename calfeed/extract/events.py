@@ -192,6 +192,7 @@ _WEEKDAY_CELL = re.compile(r"\s*(?:周|星期)[一二三四五六日天](?:\s*[�
 _SUPERSEDED_HEAD = re.compile(r"原定|原计划|原时间|调整前|\b(?:original|previous|old)\b|\bwas\b", re.I)  # a column of dates replaced
 _SCHEDULED_AT = re.compile(r"[\u4e00-\u9fff]{2}(?:安排|定|放|确定|预定)(?:在|于)(?=[^，。]?$)")  # …安排在|定于 + the date
 _REOPENS = re.compile(r"\b(?:re-?opens?|resumes?|returns?|back\s+open)\s+(?:on\s+)?$|(?:恢复|重新开放|恢复开放|照常)[^，。]{0,4}$", re.I)
+_QUOTED_SHOW = re.compile(r"“[^“”\n]{2,40}?(?:展|展览)”")
 _LIST_CONNECTIVE = re.compile(r"\s*(?:and|or|then|next|this|plus)?\s*", re.I)  # what precedes a run-in list's date
 _MARKER_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])\s*[。；;]?\s*")
 _ANNOUNCED_THAT = re.compile(r"^.*?\b(?:announced|said|reported|confirmed)\s+(?:today\s+|on\s+\w+\s+)?that\s+"
@@ -1195,6 +1196,9 @@ class _Reader:
                 title_text = label  # 临时展览展期为7月12日至10月8日，每周二至周日…开放: the label, not the hours' verb
         if (len(title_text) <= 3 and _ZH_FIELD.match(sentence) and (item := self.section_heading(s))):
             title_text = item  # 1. “山水澄江”摄影作品展 / 展期：3月1日至3月31日: the field's item names it
+        if re.match(r"\s*(?:展期|展览时间|展出时间|展览日期)[：:]", sentence) and not re.search(r"展(?:览)?[”」》]?$", title_text) and (
+                shows := _QUOTED_SHOW.findall(self.text, max(0, s - 3000), s)):
+            title_text = shows[-1]  # “纸寿千年——…古籍修复成果展”… / 展览信息 / 展期：…: the show named above, not the heading
         if row_item:
             title_text = row_item  # 9月7日（周一）｜全校正式上课｜: the row's item
         elif row_label:

@@ -131,6 +131,9 @@ def pair_open_close(drafts: list[Draft], text: str) -> list[Draft]:
     return out
 
 
+_FIELD = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:时间|日期|展期|会期|期限|时段)[：:]")  # 展期：…: a field, not a headline
+
+
 def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
     """A headline restates its article: its event gives way to a body event of the same days."""
     heads = {s for s, _ in prep.headlines}
@@ -138,7 +141,7 @@ def drop_restated_headlines(drafts: list[Draft], prep: Prepared) -> list[Draft]:
     out = []
     for d in drafts:
         if (d.sentence[0] in heads or (d.sentence[0] - 1) in heads) and not LEADING_CLOCK.match(prep.text, d.sentence[0]) \
-                and not LISTING_ROW.match(prep.text, d.sentence[0]) \
+                and not LISTING_ROW.match(prep.text, d.sentence[0]) and not _FIELD.match(prep.text, d.sentence[0]) \
                 and re.search(r"[^\W\d_]", prep.text[d.sentence[0]:d.sentence[1]].replace(d.timex, "")) \
                 and (HAN.search(d.title) or prep.text[d.sentence[0]:d.span[0]].strip()):
             # (nor is a line that is only a date, "September 6 - October 18, 2025" under the show's name, or an

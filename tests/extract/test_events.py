@@ -1768,3 +1768,16 @@ def test_a_field_of_exam_slots_gives_no_hour_and_no_entry():
             "5. 考试场次时间：上午8:30-10:30，下午14:00-16:00，晚上18:30-20:30，考生须提前15分钟入场。\n")
     events = extract_document(text, published=dt.date(2025, 12, 5), tz=TZ).events
     assert [(e.start, e.all_day) for e in events] == [(dt.date(2025, 12, 19), True)]
+
+
+def test_an_exhibitions_field_lines_keep_its_run_named_by_the_show():
+    """“纸寿千年——古籍修复成果展”将于12月23日与读者见面 / 展览信息 / 展期：二〇二五年十二月二十三日至二〇
+    二六年三月十五日 / 开幕式：12月23日上午10:00: the 展期 field is no headline restated by the opening,
+    and the run is named by the show named above, not by the heading."""
+    text = ("展讯 | 古籍修复成果展下周二开展\n\n"
+            "由我馆主办的“纸寿千年——古籍修复成果展”将于12月23日（下周二）在总馆三楼古籍展厅与读者见面。\n\n"
+            "展览信息\n展期：二〇二五年十二月二十三日至二〇二六年三月十五日\n"
+            "开幕式：12月23日上午10:00（总馆一楼报告厅）\n")
+    events = extract_document(text, published=dt.date(2025, 12, 19), tz=TZ).events
+    runs = [(e.title, day(e.start), day(e.end)) for e in events if e.end and day(e.end) > day(e.start)]
+    assert runs == [("“纸寿千年——古籍修复成果展”", dt.date(2025, 12, 23), dt.date(2026, 3, 15))]
