@@ -498,8 +498,7 @@ class _Reader:
         gap = self.text[self.last_sentence[1]:s]
         if lead is None or "\n\n" in gap or gap.strip():
             return timexes
-        days = [d for d in earlier if d.sentence == self.last_sentence and d.all_day
-                and day_of(d.start) == day_of(d.end or d.start)]
+        days = [d for d in self.last_drafts(earlier) if d.all_day and day_of(d.start) == day_of(d.end or d.start)]
         if not days or len(days) > 1 and not (lead["all"] or lead["all_zh"]):
             return timexes
         for d in days:
@@ -507,10 +506,17 @@ class _Reader:
             d.all_day = False
         return [x for x in timexes if x is not t]
 
+    def last_drafts(self, earlier: list[Draft]) -> list[Draft]:
+        """The drafts read from the sentence just before (from the end: no pass over the whole list)."""
+        k = len(earlier)
+        while k and earlier[k - 1].sentence == self.last_sentence:
+            k -= 1
+        return earlier[k:]
+
     def reopening_day(self, s: int, timexes: list[Timex], earlier: list[Draft]) -> list[Timex]:
         """…CLOSED Thursday, Nov. 27, and Friday, Nov. 28. Offices reopen Monday at 8 a.m.: a bare
         weekday that reopens after a closure just told is the first such day after it, not today."""
-        closed = [d for d in earlier if d.sentence == self.last_sentence and d.start is not None]
+        closed = [d for d in self.last_drafts(earlier) if d.start is not None]
         if not closed:
             return timexes
         last = max(day_of(d.end or d.start) for d in closed)
