@@ -251,13 +251,19 @@ def extract_document(text: str, *, published: dt.date | None, tz: ZoneInfo, lang
     ref = dt.datetime.combine(published, dt.time(12, 0), tz)
     prep = prepare(text)
     cut = comments_start(prep.text)
-    timexes = _same_day_as_dateline(prep.text, calibrate_weeks(prep.text, [t for t in find_timexes(prep.text, ref, lang=lang) if t.span[0] < cut]))
+    timexes = _same_day_as_dateline(prep.text, calibrate_weeks(prep.text, [t for t in find_timexes(prep.text, ref, lang=lang, date_order=date_order(tz)) if t.span[0] < cut]))
     if (year := subject_year(prep.text, published)) is not None:
         timexes = in_report_year(prep.text, timexes, year, published)
     elif (first := school_year(prep.text, published)) is not None:
         timexes = in_school_year(prep.text, timexes, first)
     events = _Reader(prep, timexes, ref).events()
     return ExtractResult(published, how, events)
+
+
+def date_order(tz: ZoneInfo) -> str:
+    """How the document's place writes 7/4: day first in Europe, Africa, Australia and New Zealand,
+    month first elsewhere (the United States; Chinese pages write 7月4日 or 2026/7/4)."""
+    return "DMY" if re.match(r"(?:Europe|Africa|Australia|Pacific/Auckland|Atlantic/(?:Reykjavik|Canary))\b", tz.key) else "MDY"
 
 
 def _without(text: str, words: list[str]) -> str:

@@ -1781,3 +1781,12 @@ def test_an_exhibitions_field_lines_keep_its_run_named_by_the_show():
     events = extract_document(text, published=dt.date(2025, 12, 19), tz=TZ).events
     runs = [(e.title, day(e.start), day(e.end)) for e in events if e.end and day(e.end) > day(e.start)]
     assert runs == [("“纸寿千年——古籍修复成果展”", dt.date(2025, 12, 23), dt.date(2026, 3, 15))]
+
+
+def test_numeric_dates_follow_the_documents_place():
+    """"… will be held on 7/4 at 10.30am" is 7 April in Melbourne or London and July 4 in Denver."""
+    text = "The Lego Builders Challenge will be held at the library on 7/4 at 10.30am.\n"
+    au = extract_document(text, published=dt.date(2026, 3, 23), tz=ZoneInfo("Australia/Melbourne")).events
+    us = extract_document(text, published=dt.date(2026, 3, 23), tz=ZoneInfo("America/Denver")).events
+    assert [day(e.start) for e in au] == [dt.date(2026, 4, 7)]
+    assert [day(e.start) for e in us] == [dt.date(2026, 7, 4)]
