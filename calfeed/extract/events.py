@@ -114,8 +114,8 @@ _CANCELLED_AFTER = re.compile(r"[^.;:]{0,6}?\)?,?\s+(?:is|are|has\s+been|have\s+
 _ATTRIBUTIVE_NOUN = re.compile(r"\s+(?P<what>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
                                r"(?=\s*[;,.)]|\s*$|\s+(?:at|in|on|for|is|are|will|was|were|has|had|and|or)\b)")
 _CELL_SEP = re.compile(rf"[｜|]|{LEADER}|(?<=\S){_WIDE_GAP}(?=\S)")
-_CLOCK_CELL = re.compile(r"\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—至~]\s*\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
-                         r"(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?\s*")  # 6:30 PM, 9:00—11:30
+_CLOCK_CELL = re.compile(r"\s*\d{1,2}(?:[:.]\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—至~]\s*\d{1,2}(?:[:.]\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
+                         r"(?:\s*(?:ET|CT|MT|PT|EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?\s*")  # 6:30 PM, 9:00—11:30, 10.30am
 _HOUR = r"\d{1,2}(?::\d\d)?\s*(?:[AaPp]\.?[Mm]\.?)?|noon|midnight"
 _HOURS_CELL = re.compile(  # 11:00 a.m. & 2:00 p.m., 10:00 a.m. - noon, 6:30 p.m.: a row's hours, no name
     rf"\s*(?:{_HOUR})(?:\s*(?:[-–—~&,/]|and|to)\s*(?:{_HOUR}))*\s*", re.I)

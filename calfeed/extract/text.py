@@ -376,9 +376,39 @@ _LIST_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def cell_lines_as_rows(text: str) -> str:
+    """A table copied from a web page one cell a line (Date / Time / Activity / Branch, then
+    Tue 7/4 / 10.30am / Lego Builders Challenge / Tallowood, …) back as rows: the line breaks
+    inside a row become bars, one character for one, so every offset stays where it was.  Only a
+    block whose first lines are short headings without digits, followed by whole rows that each
+    begin with a digit (a date), is read so."""
+    out = list(text)
+    for block in _BLOCK.finditer(text):
+        lines = block.group().split("\n")
+        for width in range(2, 7):
+            rows = [lines[k:k + width] for k in range(0, len(lines), width)]
+            if (len(lines) % width or len(rows) < 3
+                    or not all(0 < len(h.strip()) <= 20 and not re.search(r"\d|[。.!?！？:：]$", h.strip()) for h in rows[0])
+                    or not all(re.search(r"\d", row[0]) and all(0 < len(c.strip()) <= 60 and c.strip()[-1] not in "。.!?！？；;"
+                                                                for c in row) for row in rows[1:])):
+                continue
+            pos = block.start()
+            for row in rows:
+                for cell in row[:-1]:
+                    pos += len(cell)
+                    out[pos] = "|"
+                    pos += 1
+                pos += len(row[-1]) + 1
+            break
+    return "".join(out)
+
+
+_BLOCK = re.compile(r"(?:^|(?<=\n\n))(?:[^\n]+\n)+[^\n]+(?=\n\n|\n?$)")  # a run of lines between blank lines
+
+
 def prepare(text: str) -> Prepared:
     """Join paragraphs broken mid-sentence; split the result into sentences."""
-    text, unwrap_marks, unwrap_shifts = unwrap(text)
+    text, unwrap_marks, unwrap_shifts = unwrap(cell_lines_as_rows(text))
     pieces: list[str] = []
     marks: list[int] = []
     shifts: list[int] = []
