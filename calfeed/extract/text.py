@@ -382,7 +382,7 @@ def cell_lines_as_rows(text: str) -> str:
     inside a row become bars, one character for one, so every offset stays where it was.  Only a
     block whose first lines are short headings without digits, followed by whole rows that each
     begin with a digit (a date), is read so."""
-    out = list(text)
+    bars: list[int] = []  # where a row's line breaks become bars
     for block in _BLOCK.finditer(text):
         lines = block.group().split("\n")
         for width in range(2, 7):
@@ -396,11 +396,14 @@ def cell_lines_as_rows(text: str) -> str:
             for row in rows:
                 for cell in row[:-1]:
                     pos += len(cell)
-                    out[pos] = "|"
+                    bars.append(pos)
                     pos += 1
                 pos += len(row[-1]) + 1
             break
-    return "".join(out)
+    if not bars:
+        return text
+    cuts = [0, *bars, len(text)]  # (no list of every character: a 10 MB page stays one string)
+    return "|".join(text[a + (i > 0):b] for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)))
 
 
 _BLOCK = re.compile(r"(?:^|(?<=\n\n))(?:[^\n]+\n)+[^\n]+(?=\n\n|\n?$)")  # a run of lines between blank lines
