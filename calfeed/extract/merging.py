@@ -303,6 +303,8 @@ def same_happening(a: Draft, b: Draft) -> bool:
     if a.sentence != b.sentence and a.end is not None and b.end is not None and width(a) and width(b) and (
             (day_of(a.start), day_of(a.end)) != (day_of(b.start), day_of(b.end))):
         return False  # 灯光秀9月5日至10月26日 … 国庆假期（10月1日至8日）每晚连续上演: a stretch of its own
+    if (a.start, a.end, a.all_day) == (b.start, b.end, b.all_day) and bool(HAN.search(a.title)) != bool(HAN.search(b.title)):
+        return True  # 2月10日（周二）晚18:30举行年会 / moved to 18:30 on Tuesday, Feb. 10: a bilingual notice says it twice
     similarity = similar(a.title, b.title)
     if similarity >= 0.34 or (not a.all_day and not b.all_day and similarity >= 0.2):
         return True  # …; the council reconvenes at 6:30 p.m., the very minute of its meeting

@@ -3,6 +3,7 @@ sample page of ../shared/eval), scored the way ../shared/eval/score_events.py sc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -1790,3 +1791,14 @@ def test_numeric_dates_follow_the_documents_place():
     us = extract_document(text, published=dt.date(2026, 3, 23), tz=ZoneInfo("America/Denver")).events
     assert [day(e.start) for e in au] == [dt.date(2026, 4, 7)]
     assert [day(e.start) for e in us] == [dt.date(2026, 7, 4)]
+
+
+def test_a_bilingual_notice_gives_each_happening_once():
+    """A Chinese notice followed by its English version: the annual dinner moved to 2月10日 18:30 and
+    "moved to 18:30 on Tuesday, Feb. 10" are one entry, named in Chinese as first said."""
+    text = ("三、迎春年会\n公司2026年迎春年会原定2月12日（周四）晚举行，因场地调整提前至2月10日（周二）晚18:30。\n\n"
+            "3. Spring Gala\nThe company's 2026 Spring Gala, originally planned for Thursday, Feb. 12, has been moved "
+            "to Tuesday, Feb. 10 at 18:30.\n")
+    events = extract_document(text, published=dt.date(2026, 2, 6), tz=TZ).events
+    assert [(e.start.isoformat()[:16], bool(re.search(r"[\u4e00-\u9fff]", e.title))) for e in events] == [
+        ("2026-02-10T18:30", True)]
