@@ -1076,8 +1076,10 @@ class _Reader:
             return None  # the quarter ended September 30; 发布时间：2023-10-21 07:45
         clause_start = self.clause_start(s, t.span[0])
         if any(o.mod == "deadline" and clause_start <= o.span[0] < t.span[0]
-               and re.search(r"前$|^(?:by|before)\b", o.text, re.I) for o in self.in_sentence):
-            return None  # 请于1月5日前将元旦、春节期间值班安排报…: the holidays name the roster
+               and re.search(r"前$|^(?:by|before)\b", o.text, re.I)
+               and not re.fullmatch(r"\s*[（(]\s*", self.text[o.span[1]:t.span[0]]) for o in self.in_sentence):
+            return None  # 请于1月5日前将元旦、春节期间值班安排报…: the holidays name the roster (春节前（2月9日至13日）
+            # names the very days)
         if re.fullmatch(r"\s*(?:即|也就是)\s*", self.text[clause_start:t.span[0]]):
             clause_start = self.clause_start(s, clause_start - 1)  # 考试安排在第18周至第19周，即6月16日…
         window = self.text[t.span[1]:limit]

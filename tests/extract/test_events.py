@@ -1802,3 +1802,11 @@ def test_a_bilingual_notice_gives_each_happening_once():
     events = extract_document(text, published=dt.date(2026, 2, 6), tz=TZ).events
     assert [(e.start.isoformat()[:16], bool(re.search(r"[\u4e00-\u9fff]", e.title))) for e in events] == [
         ("2026-02-10T18:30", True)]
+
+
+def test_days_in_brackets_after_a_before_name_those_days():
+    """春节前（2月9日至13日），各网点设新钞兑换专柜: the bracket names the days before the holiday, an
+    entry of its own (while 请于1月5日前将春节期间值班安排报送 keeps the holiday as the roster's name)."""
+    text = "三、新钞兑换\n春节前（2月9日至13日），各网点设新钞兑换专柜，每人每次限兑1000元。\n"
+    events = extract_document(text, published=dt.date(2026, 2, 6), tz=TZ).events
+    assert [(day(e.start), day(e.end)) for e in events] == [(dt.date(2026, 2, 9), dt.date(2026, 2, 13))]
