@@ -477,9 +477,9 @@ LEADING_CLOCK = re.compile(  # " 9:00 a.m.", "Tue, May 13, 5:30 p.m.": a schedul
     rf"\s*{_WEEKDAY_FIRST}(?:[a-z]{{3,9}}\.?\s+\d{{1,2}},?\s+)?{_CLOCK_AMPM}", re.I)
 
 
-_DATE_ITEM = r"\s*(?:(?:and|or)\s+)?(?:(?:next|this)\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\s,]"
-_COLON_LIST = re.compile(rf"[a-z]:{_DATE_ITEM}[^\n:\u4e00-\u9fff]*$")  # an English run-in list of days after a colon
-_DATE_ITEM = re.compile(_DATE_ITEM)
+_DATE_ITEM = re.compile(  # "and Thursday, April 2, …": an item of a run-in list that opens with its day
+    r"\s*(?:(?:and|or)\s+)?(?:(?:next|this)\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[\s,]")
+_COLON_LIST = re.compile(rf"[a-z]:{_DATE_ITEM.pattern}[^\n:\u4e00-\u9fff]*$")  # an English run-in list of days after a colon
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
