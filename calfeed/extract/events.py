@@ -938,7 +938,7 @@ class _Reader:
             return None  # 原定7月26日…改期至8月31日; the original start date of Nov. 10: no longer the date
         if any(_CALLED_OFF_CELL.fullmatch(self.text[a:b]) for a, b in self.row_cells(s, e)):
             return None  # THU, MAR 6  |  POSTPONED: the row's date is off
-        if _LIVE_STATUS.search(self.text[self.text.rfind("\n", 0, t.span[0]) + 1:t.span[0]]):
+        if _LIVE_STATUS.search(self.text[self.line_start(t.span[0]):t.span[0]]):
             return None  # Closed today · Open tomorrow 10 AM - 5 PM: a web page's live status line
         if time_only(t, self.today) and _EVERY_WEEKDAY.search(self.text, max(s, t.span[0] - 16), t.span[0]):
             return None  # Thursdays until 8 p.m.: every Thursday's hours
@@ -990,7 +990,7 @@ class _Reader:
             return None  # … announced today: the release itself
         if _WEATHER_TALK.match(self.text, s, t.span[0]) and not _WEATHER_ACTION.search(self.text, s, e):
             return None  # Snow will taper to showers by Wednesday afternoon: a forecast, not a date to keep
-        line_start = self.text.rfind("\n", 0, t.span[0]) + 1
+        line_start = self.line_start(t.span[0])
         if self.in_link_list(line_start, t) \
                 or re.match(r"\s*(?:相关链接|相关阅读|附件|上一篇|下一篇|原创|Date:|Sent:|From:|Posted:)", self.text[line_start:t.span[0]], re.I) \
                 or re.search(r"\.(?:docx?|pdf|xlsx?|zip|rar)\b", self.text[line_start:e], re.I):
@@ -1348,14 +1348,14 @@ class _Reader:
             for _ in range(3):
                 subject = EN_TRIM.sub("", subject.strip(" ,"))
             subject = subject + " " + purpose.group(1)
-        named_item = self.text[self.text.rfind("\n", 0, s) + 1:t.span[0]].strip()
+        named_item = self.text[self.line_start(s):t.span[0]].strip()
         if named_item.endswith(".") and 3 <= len(named_item) <= 80 and not re.search(r"\d", named_item):
             subject = _item_name(named_item)  # Story Walk Kickoff: Spring Trails for Young Readers. 10–11 a.m.
         if len(EN_TRIM.sub("", subject).strip(" ,;:.")) < 3:
             colon = self.text.rfind(":", s, t.span[0])
             rest = window.lstrip(" ,;:")  # On Saturday, Jan. 13, the museum will host a free Community Day
             subject = self.text[s:colon] if colon > s else rest[:clause_end_at(rest, 0)]
-            label = self.text[self.text.rfind("\n", 0, s) + 1:s].strip()
+            label = self.text[self.line_start(s):s].strip()
             if colon <= s and 3 <= len(label) <= 80 and label.endswith(".") and not re.search(r"\d", label):
                 above = _item_name(label)  # Lunch & Learn: Financial Wellness. Noon–1 p.m., Student Union
             else:
@@ -1440,7 +1440,7 @@ class _Reader:
         """The cells of a row of a table whose columns are runs of spaces, "  INSET day      Monday 5
         January 2026": a line that begins with a label (no digit but a week's) and has a later
         column in line with the row above or below it; [] for any other sentence."""
-        a = self.text.rfind("\n", 0, s) + 1
+        a = self.line_start(s)
         b = self.text.find("\n", s)
         b = len(self.text) if b < 0 else b
         cells = spaced_cells(self.text, a, b)
@@ -1517,7 +1517,7 @@ class _Reader:
         if k == 0 and len(cells) > 1:
             if all(_HOURS_CELL.fullmatch(self.text[a:b]) for a, b in cells[1:]) and (below := self.name_below(e)):
                 return shorten(below)  # SAT, MAR 8  |  11:00 a.m. & 2:00 p.m. / Spinning & Weaving Demonstration
-            heading = next(self.lines_above(s, 1), "") if self.text.rfind("\n", 0, s) + 1 == s else ""
+            heading = next(self.lines_above(s, 1), "") if self.line_start(s) == s else ""
             if self.in_spaced_table(s, e):
                 heading = ""  # 周次    起止日期    备注: the table's heading row names no row
             if (heading and len(heading) <= 90 and re.search(r"\w", heading) and not _CELL_SEP.search(heading) and heading[-1] not in ".。:：;；,，)）"
@@ -1583,7 +1583,7 @@ class _Reader:
         """The short name a list item gives itself before a colon ("- Bark in the Park: Fans may
         bring their dogs on Sunday, April 23."), when the date comes after it in the same sentence,
         or a quoted name that opens the paragraph ("The Long Table" (docuseries) — …)."""
-        line_start = self.text.rfind("\n", 0, t.span[0]) + 1
+        line_start = self.line_start(t.span[0])
         m = (_ITEM_LABEL.match(self.text, line_start, t.span[0]) if line_start >= s else None
              ) or _QUOTED_LABEL.match(self.text, line_start, t.span[0])  # a quoted name heads its whole paragraph
         if m is None or re.search(r"\d", m["label"]) or _NOT_A_LABEL.fullmatch(m["label"]) or m["label"].isupper():
@@ -1617,7 +1617,7 @@ class _Reader:
 
     def holiday_topic(self, s: int, t: Timex) -> str:
         """The holiday a bare 放假/上班 belongs to: named earlier in its paragraph (二、春节：…)."""
-        para_start = self.text.rfind("\n", 0, s) + 1
+        para_start = self.line_start(s)
         names = list(_HOLIDAY_NAMES.finditer(self.text, para_start, t.span[0])) or list(
             _HOLIDAY_NAMES.finditer(self.text, max(0, t.span[0] - 5000), t.span[0]))  # or the notice's: 关于2026年春节…
         return names[-1].group() if names else ""
@@ -1637,7 +1637,7 @@ class _Reader:
         thing = re.search(r"\bth(?:is|e)\s+(hearing|item|matter|ordinance|request|proposal|application)\b", self.text[s:e], re.I)
         if not thing:
             return None
-        line_start = self.text.rfind("\n", 0, s) + 1
+        line_start = self.line_start(s)
         head = re.match(r"\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?P<name>[^.(\n]{3,60}?)\s*(?:[.(]|$)", self.text[line_start:s + 1])
         if head is None:
             return None
@@ -1647,17 +1647,17 @@ class _Reader:
 
     def line_above(self, s: int) -> str | None:
         """The short line right above a statement that opens its line (a heading), if any."""
-        line_start = self.text.rfind("\n", 0, s) + 1
+        line_start = self.line_start(s)
         if self.text[line_start:s].strip() or line_start == 0:
             return None
-        prev_start = self.text.rfind("\n", 0, line_start - 1) + 1
+        prev_start = self.line_start(line_start - 1)
         line = self.text[prev_start:line_start - 1].strip()
         return line if 3 <= len(line) <= 80 and not DATELINE.search(line) else None
 
     def bullet_row_label(self, t: Timex) -> str:
         """The label of a bulleted row that ends with its date, set apart by a wide gap: "● 1—6月规模以上
         工业企业利润　7月30日（星期二）" (a release calendar's row); "" for any other line."""
-        line = self.text.rfind("\n", 0, t.span[0]) + 1
+        line = self.line_start(t.span[0])
         row = _BULLET_ROW.match(self.text, line, t.span[0])
         end = self.text.find("\n", t.span[1])
         if row is None or row.end() != t.span[0] or not _ROW_TAIL.fullmatch(self.text, t.span[1], len(self.text) if end < 0 else end):
@@ -1667,7 +1667,7 @@ class _Reader:
     def colon_item(self, t: Timex) -> re.Match | None:
         """The list item "- Monday, Jan. 19: Martin Luther King Jr. Day, schools closed." whose date
         (before the colon) holds t, or whose first sentence after it does; None for any other line."""
-        line = self.text.rfind("\n", 0, t.span[0]) + 1
+        line = self.line_start(t.span[0])
         item = _DATED_COLON_ITEM.match(self.text, line)
         return item if item is not None and item.start("date") <= t.span[0] else None
 
@@ -1675,7 +1675,7 @@ class _Reader:
         """The label of a listing's row that begins with its date, "Tue, June 17, 6:30 p.m.  Second
         reading and adoption (Resolution 2025-31)": its name, less notes after a colon or in
         brackets; "" for any other sentence.  Only days: "May 2025    4.1%" is a figure's month."""
-        line = self.text.rfind("\n", 0, t.span[0]) + 1
+        line = self.line_start(t.span[0])
         row = LISTING_ROW.match(self.text, line)
         if row is None or line < s or not (t.span[0] < row.end() <= t.span[1] + 12) or t.grain not in ("day", "minute", "hour"):
             return ""
@@ -1728,17 +1728,17 @@ class _Reader:
     def section_heading(self, s: int) -> str | None:
         """The short heading right above this statement (Hanging of the Greens / 四、新春活动), when the
         statement is the first under it: such a heading names what the dates are for."""
-        para_start = self.text.rfind("\n", 0, s) + 1
+        para_start = self.line_start(s)
         if self.text[para_start:s].strip():
             return None  # not the paragraph's first statement
         prev_end = para_start - 1
-        prev_start = self.text.rfind("\n", 0, max(prev_end, 0)) + 1
+        prev_start = self.line_start(max(prev_end, 0))
         line = self.text[prev_start:prev_end].strip() if prev_end > 0 else ""
         for _ in range(5):  # 【溪山讲堂】宋瓷里的日常生活 / 主讲人：… / 时间：…: up past the item's other fields
             if not (_ZH_FIELD.match(line) and _ZH_FIELD.match(self.text, para_start)) or prev_start == 0:
                 break
             prev_end = prev_start - 1
-            prev_start = self.text.rfind("\n", 0, max(prev_end, 0)) + 1
+            prev_start = self.line_start(max(prev_end, 0))
             line = self.text[prev_start:prev_end].strip()
         line = re.sub(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．])\s*", "", line)
         if line.count("｜") + line.count("|") == 1:
@@ -1781,19 +1781,23 @@ class _Reader:
         """The lines right above and below the line a..b (as they are, indents kept)."""
         out = []
         if a > 0:
-            out.append(self.text[self.text.rfind("\n", 0, a - 1) + 1:a - 1])
+            out.append(self.text[self.line_start(a - 1):a - 1])
         if b < len(self.text):
             end = self.text.find("\n", b + 1)
             out.append(self.text[b + 1:len(self.text) if end < 0 else end])
         return out
 
+    def line_start(self, pos: int) -> int:
+        """Where the line that holds position pos begins."""
+        return self.text.rfind("\n", 0, pos) + 1
+
     def lines_above(self, s: int, most: int) -> Iterator[str]:
         """The lines above the line at s, nearest first (stripped, blank ones included), at most `most`."""
-        pos = self.text.rfind("\n", 0, s) + 1
+        pos = self.line_start(s)
         for _ in range(most):
             if pos <= 0:
                 return
-            start = self.text.rfind("\n", 0, pos - 1) + 1
+            start = self.line_start(pos - 1)
             yield self.text[start:pos - 1].strip()
             pos = start
 
@@ -1808,7 +1812,7 @@ class _Reader:
     def holy_day_label(self, s: int, t: Timex) -> str:
         """"Palm Sunday, March 29: Procession with palms …": the day's own name and what it holds
         (the weekday is inside the date, its qualifier before it); "" for any other line."""
-        line_start = self.text.rfind("\n", 0, t.span[0]) + 1
+        line_start = self.line_start(t.span[0])
         lead = self.text[max(line_start, s):t.span[0]].strip()
         weekday = re.match(r"[A-Z][a-z]+day\b", t.text)
         if not weekday or not re.fullmatch(HOLY_DAY, lead):
@@ -1843,7 +1847,7 @@ class _Reader:
     def topic_of(self, s: int) -> str:
         """The topic a paragraph opens with (二、春节：…) or else its headline, for titles that
         would otherwise be a bare verb (上班)."""
-        para_start = self.text.rfind("\n", 0, s) + 1
+        para_start = self.line_start(s)
         head = re.match(r"\s*(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])?\s*(?P<topic>[^：:，。\n]{2,10})[：:]"
                         r"|\s*[（(][一二三四五六七八九十\d]{1,3}[）)]\s*(?P<topic2>[^：:，。\n]{2,20})[。：:]", self.text[para_start:s + 20])
         if head and re.search(r"\d\s*[月日号时点:：]|\d$", head.group("topic") or head.group("topic2") or ""):
