@@ -181,12 +181,13 @@ _LIST_INTRO_END = re.compile(r"[：:]\s*(?:\n|$)")
 _SHARED_HOUR_LEAD = re.compile(r"(?:均|统一|都|一律)(?:安排|定|设)?(?:在|于|为)?\s*$|"
                                r"\b(?:all|each)\b[^.;:]{0,40}\b(?:at|begins?\s+at|starts?\s+at)\s+$", re.I)
 _LINE_LEAD = re.compile(r"\s*(?:[-•*·●■]\s*|\d{1,2}[.、．)]\s*|[（(][一二三四五六七八九十\d]{1,3}[)）]\s*)?")
-_HOUR_CLAUSE = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,6}时间(?:均|都|统一)?(?:为|是|：|:)|(?:均|都|统一)(?:定|安排)?(?:于|在|为))\s*")
+_TIME_IS = r"[\u4e00-\u9fff]{0,6}时间(?P<all_zh>均|都|统一)?(?:为|是|：|:)"  # (活动)时间(均)为: the hour that follows
+_HOUR_CLAUSE = re.compile(rf"\s*(?:{_TIME_IS}|(?:均|都|统一)(?:定|安排)?(?:于|在|为))\s*")
 _HOURS_LABEL = re.compile(r"开放|营业|办公|服务|接待|咨询|受理|作息|运营|门诊")
 _HOUR_SENTENCE = re.compile(  # The session starts at 10 a.m.; All three sessions begin at 6:30 p.m.; 时间均为下午2时
     r"\s*(?:(?P<all>All\b|Each\b|Both\b|均|都)?[^.;:!?。；]{0,40}?\b(?:starts?|begins?|runs?|kicks?\s+off|gets?\s+under\s*way|"
     r"will\s+(?:start|begin|run|kick\s+off)|(?:is|are)\s+(?:set|scheduled|slated)\s+(?:to\s+(?:start|begin)\s+)?(?:for\s+)?)"
-    r"\s*(?:at|from)?|[\u4e00-\u9fff]{0,6}时间(?P<all_zh>均|都|统一)?(?:为|是|：|:))\s*", re.I)
+    rf"\s*(?:at|from)?|{_TIME_IS})\s*", re.I)
 _WEEKDAY_CELL = re.compile(r"\s*(?:周|星期)[一二三四五六日天](?:\s*[、至到—~-]\s*(?:周|星期)?[一二三四五六日天])*\s*"
                            r"|\s*(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s*", re.I)
 _SUPERSEDED_HEAD = re.compile(r"原定|原计划|原时间|调整前|\b(?:original|previous|old)\b|\bwas\b", re.I)  # a column of dates replaced
@@ -299,8 +300,11 @@ def _same_day_as_dateline(text: str, timexes: list[Timex]) -> list[Timex]:
             and re.fullmatch(r"\s*", text[text.rfind("\n", 0, t.span[0]) + 1:t.span[0]]) else t for t in timexes]
 
 
-def _without_edge_bars(cells: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """A row's cells less the empty ones before its first bar and after its last."""
+def _bar_cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The cells of text[s:e] between its bars, leaders and wide gaps, as spans; the bars at its
+    edges open no cells (| Autumn 2026 | … |), so a row and its heading row count alike."""
+    seps = list(_CELL_SEP.finditer(text, s, e))
+    cells = list(zip([s] + [m.end() for m in seps], [m.start() for m in seps] + [e], strict=True))
     if len(cells) > 2 and not text[cells[-1][0]:cells[-1][1]].strip():
         cells = cells[:-1]
     if len(cells) > 2 and not text[cells[0][0]:cells[0][1]].strip():
@@ -451,7 +455,7 @@ class _Reader:
     def shared_hour(self, s: int, e: int, timexes: list[Timex]) -> list[Timex]:
         """系列讲座共4场，均安排在周六下午2点30分…： over lines that each begin with a day
         (5月25日（周六）　《…》): the hour said once for the list is each line's hour."""
-        line_start = s == 0 or self.text[s - 1] == "\n"
+        line_start = self.line_start(s) == s
         if line_start and (_LIST_INTRO_END.match(self.text, e) or _LIST_INTRO_END.match(self.text, e - 1)):
             self.list_hour = next((t for t in timexes if isinstance(t.start, dt.datetime)
                                    and _SHARED_HOUR_LEAD.search(self.text, max(s, t.span[0] - 8), t.span[0])), None)
@@ -1422,9 +1426,7 @@ class _Reader:
         cells: list[tuple[int, int]] = []
         spaced = False
         if _CELL_HINT.search(self.text, s, e) and _CELLS.search(self.text, s, e):  # most sentences: no bar, no leaders
-            seps = list(_CELL_SEP.finditer(self.text, s, e))
-            cells = list(zip([s] + [m.end() for m in seps], [m.start() for m in seps] + [e], strict=True))
-            cells = _without_edge_bars(cells, self.text)  # | Autumn 2026 | … |: the bars at the edges open no cells
+            cells = _bar_cells(self.text, s, e)
         elif SPACE_GAP.search(self.text, s, e):
             cells = self.spaced_row(s, e)
             spaced = bool(cells)
@@ -1462,8 +1464,7 @@ class _Reader:
                     continue
                 break
             if not re.search(r"\d", above):
-                heads = [h.strip() for h in _CELL_SEP.split(above)]
-                return heads[1 if not heads[0] else 0:len(heads) - 1 if len(heads) > 1 and not heads[-1] else len(heads)]
+                return [above[a:b].strip() for a, b in _bar_cells(above, 0, len(above))]
         return []
 
     def row_ranges(self, s: int, e: int, dates: list[Timex]) -> list[Timex]:

@@ -210,6 +210,9 @@ def spaced_cells(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return list(zip([lead] + [g.end() for g in gaps], [g.start() for g in gaps] + [b], strict=True))
 
 
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")  # two columns wide
+
+
 def _columns(line: str) -> set[int]:
     """Where the later cells of a line start, counted in characters and in display columns (a
     Chinese character is two wide: 事项 and 论文摘要提交截止 line up on screen, not in characters)."""
@@ -218,7 +221,6 @@ def _columns(line: str) -> set[int]:
     return set(starts) | set(wide)
 
 
-_WIDE = re.compile(r"[ᄀ-ᅟ⺀-꓏가-힣豈-﫿︰-﹏＀-｠￠-￦]")
 
 
 def aligned_columns(line: str, other: str) -> bool:
@@ -376,6 +378,9 @@ _LIST_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+_BLOCK = re.compile(r"(?:^|(?<=\n\n))(?:[^\n]+\n)+[^\n]+(?=\n\n|\n?$)")  # a run of lines between blank lines
+
+
 def cell_lines_as_rows(text: str) -> str:
     """A table copied from a web page one cell a line (Date / Time / Activity / Branch, then
     Tue 7/4 / 10.30am / Lego Builders Challenge / Tallowood, …) back as rows: the line breaks
@@ -406,7 +411,6 @@ def cell_lines_as_rows(text: str) -> str:
     return "|".join(text[a + (i > 0):b] for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)))
 
 
-_BLOCK = re.compile(r"(?:^|(?<=\n\n))(?:[^\n]+\n)+[^\n]+(?=\n\n|\n?$)")  # a run of lines between blank lines
 
 
 def prepare(text: str) -> Prepared:
